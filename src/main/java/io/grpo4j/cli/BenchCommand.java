@@ -1,0 +1,18 @@
+package io.grpo4j.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = "Measure rollout and training throughput.",
+        subcommands = {})
+final class BenchCommand implements Runnable {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.err);
+    }
+}

@@ -1,0 +1,18 @@
+package io.grpo4j.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+@Command(
+        name = "data",
+        mixinStandardHelpOptions = true,
+        description = "Generate problem sets (arithmetic, countdown).",
+        subcommands = {})
+final class DataCommand implements Runnable {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.err);
+    }
+}
