@@ -1,0 +1,263 @@
+package io.grpo4j.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.core.Linear;
+
+/**
+ * A Llama/Qwen2 decoder written as plain NDArray functions over {@link ModelWeights}: embedding,
+ * per layer RMSNorm → grouped-query causal attention with rotary positions (optional q/k/v bias)
+ * → residual → RMSNorm → SwiGLU MLP → residual, final RMSNorm, LM head (tied or not).
+ *
+ * <p>Autograd flows through every op, so the same code trains and samples. Two layouts of the
+ * same weights exist: the training layout reads the HF tensors directly; {@link #forInference()}
+ * returns a decoder whose q|k|v and gate|up matrices are concatenated once (fewer, larger
+ * matmuls per decoding step). That copy does not follow later in-place weight updates: build
+ * it again after every optimizer step.
+ *
+ * <p>Memory: every intermediate is created inside an {@link NDScope} and closed before return;
+ * the result joins the manager of the {@code ids} argument.
+ */
+public final class Decoder implements AutoCloseable {
+    private final ModelConfig config;
+    private final ModelWeights weights;
+    private final NDManager own; // RoPE tables, rotation matrix, fused weights
+    private final NDArray cosTable; // (P, hd)
+    private final NDArray sinTable; // (P, hd)
+    private final NDArray rotateHalf; // (hd, hd): x @ R == cat(-x2, x1)
+    private final Layer[] layers;
+
+    /** Per-layer weight views; fused ones are null in the training layout and vice versa. */
+    private record Layer(
+            NDArray inputNorm, NDArray postNorm,
+            NDArray q, NDArray k, NDArray v, NDArray qBias, NDArray kBias, NDArray vBias,
+            NDArray qkv, NDArray qkvBias,
+            NDArray o, NDArray gate, NDArray up, NDArray gateUp, NDArray down) {}
+
+    /** A training-layout decoder over {@code weights} (which stay owned by the caller). */
+    public Decoder(ModelWeights weights) {
+        this(weights, false);
+    }
+
+    private Decoder(ModelWeights weights, boolean fused) {
+        this.config = weights.config();
+        this.weights = weights;
+        this.own = weights.manager().getEngine().newBaseManager(weights.manager().getDevice());
+        int positions = Math.max(config.maxPositionEmbeddings(), 1);
+        float[][] cs = Rope.tables(config, positions);
+        Shape tableShape = new Shape(positions, config.headDim());
+        this.cosTable = own.create(cs[0], tableShape);
+        this.sinTable = own.create(cs[1], tableShape);
+        this.rotateHalf = own.create(rotationMatrix(config.headDim()), new Shape(config.headDim(), config.headDim()));
+        this.layers = new Layer[config.layers()];
+        for (int i = 0; i < config.layers(); i++) {
+            layers[i] = fused ? fusedLayer(i) : plainLayer(i);
+        }
+    }
+
+    /** A decoder for sampling: same weights, q|k|v and gate|up fused (copies; rebuild after updates). */
+    public Decoder forInference() {
+        return new Decoder(weights, true);
+    }
+
+    public ModelConfig config() {
+        return config;
+    }
+
+    public ModelWeights weights() {
+        return weights;
+    }
+
+    private NDArray w(int layer, String suffix) {
+        return weights.get(WeightNames.layer(layer, suffix));
+    }
+
+    private Layer plainLayer(int i) {
+        boolean b = config.qkvBias();
+        return new Layer(
+                w(i, "input_layernorm.weight"), w(i, "post_attention_layernorm.weight"),
+                w(i, "self_attn.q_proj.weight"), w(i, "self_attn.k_proj.weight"), w(i, "self_attn.v_proj.weight"),
+                b ? w(i, "self_attn.q_proj.bias") : null, b ? w(i, "self_attn.k_proj.bias") : null,
+                b ? w(i, "self_attn.v_proj.bias") : null,
+                null, null,
+                w(i, "self_attn.o_proj.weight"), w(i, "mlp.gate_proj.weight"), w(i, "mlp.up_proj.weight"), null,
+                w(i, "mlp.down_proj.weight"));
+    }
+
+    private Layer fusedLayer(int i) {
+        NDArray qkv = NDArrays.concat(new NDList(
+                w(i, "self_attn.q_proj.weight"), w(i, "self_attn.k_proj.weight"), w(i, "self_attn.v_proj.weight")), 0);
+        qkv.attach(own);
+        NDArray qkvBias = null;
+        if (config.qkvBias()) {
+            qkvBias = NDArrays.concat(new NDList(
+                    w(i, "self_attn.q_proj.bias"), w(i, "self_attn.k_proj.bias"), w(i, "self_attn.v_proj.bias")), 0);
+            qkvBias.attach(own);
+        }
+        NDArray gateUp = NDArrays.concat(new NDList(w(i, "mlp.gate_proj.weight"), w(i, "mlp.up_proj.weight")), 0);
+        gateUp.attach(own);
+        NDScope.unregister(qkv, gateUp);
+        if (qkvBias != null) {
+            NDScope.unregister(qkvBias);
+        }
+        return new Layer(
+                w(i, "input_layernorm.weight"), w(i, "post_attention_layernorm.weight"),
+                null, null, null, null, null, null, qkv, qkvBias,
+                w(i, "self_attn.o_proj.weight"), null, null, gateUp, w(i, "mlp.down_proj.weight"));
+    }
+
+    /** R with x·R = rotate_half(x) = cat(-x[half:], x[:half]). */
+    private static float[] rotationMatrix(int hd) {
+        int half = hd / 2;
+        float[] r = new float[hd * hd];
+        for (int j = 0; j < half; j++) {
+            r[(j + half) * hd + j] = -1f; // out[j] = -x[j + half]
+            r[j * hd + (j + half)] = 1f; // out[j + half] = x[j]
+        }
+        return r;
+    }
+
+    /**
+     * Final-normed hidden states.
+     *
+     * @param ids (B, T) int64 token ids
+     * @param positions (B, T) int64 absolute positions (left padding: pads get 0, real tokens their index minus the pad count)
+     * @param attentionMask (B, S) 1 for real tokens, 0 for padding, covering the cached tokens then these T
+     *     (S = cache length + T; S = T without a cache). Any numeric type.
+     * @param cache null, or a cache whose rows match B: this call's keys/values are written at
+     *     [length, length+T) and its length advances by T
+     * @return (B, T, H) float32, in the manager of {@code ids}
+     */
+    public NDArray hidden(NDArray ids, NDArray positions, NDArray attentionMask, KvCache cache) {
+        long b = ids.getShape().get(0);
+        long t = ids.getShape().get(1);
+        int past = cache == null ? 0 : cache.length();
+        long s = past + t;
+        if (attentionMask.getShape().get(1) != s) {
+            throw new IllegalArgumentException("attentionMask covers " + attentionMask.getShape().get(1)
+                    + " tokens, expected cache length " + past + " + " + t + " = " + s);
+        }
+        NDArray out;
+        try (NDScope scope = new NDScope()) {
+            NDArray x = weights.get(WeightNames.EMBED).get(ids); // (B, T, H)
+            NDArray cos = cosTable.get(positions).expandDims(1); // (B, 1, T, hd)
+            NDArray sin = sinTable.get(positions).expandDims(1); // (B, 1, T, hd)
+            NDArray bias = attentionBias(attentionMask, past, t); // (B, 1, 1, T, S)
+            for (int l = 0; l < layers.length; l++) {
+                x = layer(l, x, cos, sin, bias, cache, b, t);
+            }
+            out = rmsNorm(x, weights.get(WeightNames.FINAL_NORM));
+            NDScope.unregister(out);
+        }
+        if (cache != null) {
+            cache.advance((int) t);
+        }
+        out.attach(ids.getManager());
+        return out;
+    }
+
+    /** (B, T, V) logits = hidden · lm_headᵀ, in the manager of {@code hidden}. */
+    public NDArray logits(NDArray hidden) {
+        NDArray out = Linear.linear(hidden, weights.lmHead()).singletonOrThrow();
+        out.attach(hidden.getManager());
+        return out;
+    }
+
+    /** Additive mask: 0 where query t may see key s (key is real and not in the future), -1e9 elsewhere. */
+    private NDArray attentionBias(NDArray attentionMask, int past, long t) {
+        NDManager m = attentionMask.getManager();
+        long s = past + t;
+        NDArray keyBias = attentionMask.toType(DataType.FLOAT32, false).sub(1f).mul(1e9f) // (B, S): 0 real, -1e9 pad
+                .reshape(attentionMask.getShape().get(0), 1, 1, 1, s);
+        NDArray queryPos = m.arange(past, (int) s, 1, DataType.FLOAT32).reshape(t, 1); // (T, 1)
+        NDArray keyPos = m.arange(0, (int) s, 1, DataType.FLOAT32).reshape(1, s); // (1, S)
+        NDArray causal = keyPos.gt(queryPos).toType(DataType.FLOAT32, false).mul(-1e9f) // (T, S)
+                .reshape(1, 1, 1, t, s);
+        return keyBias.add(causal);
+    }
+
+    private NDArray layer(int l, NDArray x, NDArray cos, NDArray sin, NDArray bias, KvCache cache, long b, long t) {
+        Layer w = layers[l];
+        int heads = config.heads();
+        int kvHeads = config.kvHeads();
+        int hd = config.headDim();
+        int g = config.groupSize();
+
+        // attention
+        NDArray h = rmsNorm(x, w.inputNorm); // (B, T, H)
+        NDArray q;
+        NDArray k;
+        NDArray v;
+        if (w.qkv != null) {
+            NDArray qkv = Linear.linear(h, w.qkv, w.qkvBias).singletonOrThrow(); // (B, T, (nh + 2 kv) hd)
+            NDList parts = qkv.split(new long[] {(long) heads * hd, (long) (heads + kvHeads) * hd}, 2);
+            q = parts.get(0);
+            k = parts.get(1);
+            v = parts.get(2);
+        } else {
+            q = Linear.linear(h, w.q, w.qBias).singletonOrThrow(); // (B, T, nh hd)
+            k = Linear.linear(h, w.k, w.kBias).singletonOrThrow(); // (B, T, kv hd)
+            v = Linear.linear(h, w.v, w.vBias).singletonOrThrow(); // (B, T, kv hd)
+        }
+        q = q.reshape(b, t, heads, hd).transpose(0, 2, 1, 3); // (B, nh, T, hd)
+        k = k.reshape(b, t, kvHeads, hd).transpose(0, 2, 1, 3); // (B, KV, T, hd)
+        v = v.reshape(b, t, kvHeads, hd).transpose(0, 2, 1, 3); // (B, KV, T, hd)
+        q = rope(q, cos, sin);
+        k = rope(k, cos, sin);
+        if (cache != null) {
+            NDArray[] kv = cache.write(l, k, v); // (B, KV, S, hd) each
+            k = kv[0];
+            v = kv[1];
+        }
+        long s = k.getShape().get(2);
+        // Group queries under their shared kv head instead of repeating K/V: head h uses kv head h / g.
+        NDArray qg = q.reshape(b, kvHeads, (long) g * t, hd); // (B, KV, g T, hd)
+        NDArray scores = qg.matMul(k.transpose(0, 1, 3, 2)).mul((float) (1.0 / Math.sqrt(hd))) // (B, KV, g T, S)
+                .reshape(b, kvHeads, g, t, s)
+                .add(bias); // (B, KV, g, T, S)
+        NDArray probs = scores.softmax(-1).reshape(b, kvHeads, (long) g * t, s);
+        NDArray attn = probs.matMul(v) // (B, KV, g T, hd)
+                .reshape(b, heads, t, hd)
+                .transpose(0, 2, 1, 3)
+                .reshape(b, t, (long) heads * hd); // (B, T, nh hd)
+        x = x.add(Linear.linear(attn, w.o).singletonOrThrow());
+
+        // SwiGLU MLP
+        h = rmsNorm(x, w.postNorm);
+        NDArray gate;
+        NDArray up;
+        if (w.gateUp != null) {
+            NDList gu = Linear.linear(h, w.gateUp).singletonOrThrow().split(2, 2); // (B, T, ffn) x2
+            gate = gu.get(0);
+            up = gu.get(1);
+        } else {
+            gate = Linear.linear(h, w.gate).singletonOrThrow(); // (B, T, ffn)
+            up = Linear.linear(h, w.up).singletonOrThrow(); // (B, T, ffn)
+        }
+        NDArray act = gate.mul(Activation.sigmoid(gate)).mul(up); // SiLU(gate) * up
+        return x.add(Linear.linear(act, w.down).singletonOrThrow()); // (B, T, H)
+    }
+
+    /** HF rotate_half RoPE: x·cos + rotate_half(x)·sin. x (B, heads, T, hd), cos/sin (B, 1, T, hd). */
+    private NDArray rope(NDArray x, NDArray cos, NDArray sin) {
+        return x.mul(cos).add(x.matMul(rotateHalf).mul(sin));
+    }
+
+    private NDArray rmsNorm(NDArray x, NDArray gain) {
+        NDArray rms = x.square().mean(new int[] {-1}, true).add((float) config.rmsNormEps()).pow(-0.5f);
+        return x.mul(rms).mul(gain);
+    }
+
+    /** Frees the RoPE tables and fused copies (not the weights, which the caller owns). */
+    @Override
+    public void close() {
+        own.close();
+    }
+}
