@@ -12,7 +12,8 @@ import java.util.List;
  * @param minP keep tokens with probability ≥ min_p × the top token's (0 = off)
  * @param maxNewTokens completion length limit (finish reason "length")
  * @param stopTokenIds extra stop ids; the model's EOS ids always stop
- * @param stopStrings stop when the decoded text contains one of these (the text is cut before it)
+ * @param stopStrings stop when the decoded text contains one of these
+ * @param includeStopStrings keep the stop string at the end of the text (vLLM's include_stop_str_in_output); else cut before it
  * @param seed base seed; each completion draws from its own stream derived from (seed, prompt, sample)
  */
 public record SamplingParams(
@@ -23,6 +24,7 @@ public record SamplingParams(
         @JsonProperty("max_new_tokens") int maxNewTokens,
         @JsonProperty("stop_token_ids") List<Integer> stopTokenIds,
         @JsonProperty("stop_strings") List<String> stopStrings,
+        @JsonProperty("include_stop_strings") boolean includeStopStrings,
         @JsonProperty("seed") long seed) {
 
     public SamplingParams {
@@ -51,18 +53,18 @@ public record SamplingParams(
     }
 
     public static SamplingParams defaults() {
-        return new SamplingParams(1.0f, 0, 1.0f, 0f, 256, List.of(), List.of(), 0);
+        return new SamplingParams(1.0f, 0, 1.0f, 0f, 256, List.of(), List.of(), false, 0);
     }
 
     public SamplingParams withSeed(long newSeed) {
-        return new SamplingParams(temperature, topK, topP, minP, maxNewTokens, stopTokenIds, stopStrings, newSeed);
+        return new SamplingParams(temperature, topK, topP, minP, maxNewTokens, stopTokenIds, stopStrings, includeStopStrings, newSeed);
     }
 
     public SamplingParams withTemperature(float t) {
-        return new SamplingParams(t, topK, topP, minP, maxNewTokens, stopTokenIds, stopStrings, seed);
+        return new SamplingParams(t, topK, topP, minP, maxNewTokens, stopTokenIds, stopStrings, includeStopStrings, seed);
     }
 
     public SamplingParams withMaxNewTokens(int n) {
-        return new SamplingParams(temperature, topK, topP, minP, n, stopTokenIds, stopStrings, seed);
+        return new SamplingParams(temperature, topK, topP, minP, n, stopTokenIds, stopStrings, includeStopStrings, seed);
     }
 }

@@ -142,7 +142,6 @@ public final class Datasets {
                 : row.hasNonNull("id") ? row.get("id").asText()
                 : row.hasNonNull("unique_id") ? row.get("unique_id").asText()
                 : source + ":" + lineNo;
-        columns.put("answer", answer);
         return new Problem(id, source, question, answer, columns);
     }
 

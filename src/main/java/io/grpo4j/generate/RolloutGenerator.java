@@ -29,7 +29,8 @@ import java.util.function.Function;
  *   <li>Row r = (prompt r / G, sample r % G) draws its uniforms from its own stream seeded by
  *       (seed, prompt index, sample index), so its completion does not depend on the other rows.
  *   <li>A row ends on a stop token (kept as its last token id, not in its text), on a stop
- *       string (token ids up to the token that completed it; text cut before it) or at
+ *       string (token ids up to the token that completed it; text cut before it, or just after it
+ *       with include_stop_strings) or at
  *       max_new_tokens. When a quarter of the live rows have ended, the batch is compacted so
  *       finished rows stop costing compute.
  *   <li>No gradient is recorded (call it outside any GradientCollector); every tensor is freed
@@ -137,7 +138,7 @@ public final class RolloutGenerator {
                         row.nextPosition++;
                         if (stops.contains(id)) {
                             row.finish = FinishReason.STOP_TOKEN;
-                        } else if (!params.stopStrings().isEmpty() && cutAtStopString(row, params.stopStrings())) {
+                        } else if (!params.stopStrings().isEmpty() && cutAtStopString(row, params.stopStrings(), params.includeStopStrings())) {
                             row.finish = FinishReason.STOP_STRING;
                         } else if (row.ids.size() >= params.maxNewTokens()) {
                             row.finish = FinishReason.LENGTH;
@@ -211,19 +212,21 @@ public final class RolloutGenerator {
     }
 
     /** True when the decoded text now contains a stop string; cuts the row's text before it. */
-    private boolean cutAtStopString(Row row, List<String> stopStrings) {
+    private boolean cutAtStopString(Row row, List<String> stopStrings, boolean include) {
         String text = detokenize.apply(row.ids.stream().mapToInt(Integer::intValue).toArray());
         int cut = -1;
+        int end = -1;
         for (String s : stopStrings) {
             int at = text.indexOf(s);
             if (at >= 0 && (cut < 0 || at < cut)) {
                 cut = at;
+                end = at + s.length();
             }
         }
         if (cut < 0) {
             return false;
         }
-        row.text = text.substring(0, cut);
+        row.text = text.substring(0, include ? end : cut);
         return true;
     }
 

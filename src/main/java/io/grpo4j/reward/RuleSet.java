@@ -19,7 +19,7 @@ import java.util.Set;
  */
 public final class RuleSet implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
-    public static final List<String> BUILT_INS = List.of("format", "tag_count", "accuracy", "overlong");
+    public static final List<String> BUILT_INS = List.of("format", "tag_count", "accuracy", "closeness", "overlong");
 
     private final List<RewardRule> rules;
     private final List<Double> weights;
@@ -103,6 +103,7 @@ public final class RuleSet implements AutoCloseable {
             case "format" -> new FormatRule(name, prefilled, params.path("require_think").asBoolean(false));
             case "tag_count" -> new TagCountRule(name, prefilled);
             case "accuracy" -> new AccuracyRule(name);
+            case "closeness" -> new ClosenessRule(name, params.path("scale").asDouble(10));
             case "overlong" -> new OverlongRule(name, params.path("max_tokens").asInt(1024), params.path("buffer").asInt(256));
             default -> throw new IllegalArgumentException(where + ": unknown rule type '" + type + "'; built-in: " + BUILT_INS);
         };

@@ -104,7 +104,7 @@ public final class GrpoTrainer implements AutoCloseable {
             this.metricsLog = new JsonlLog(runDir.resolve("metrics.jsonl"));
             this.rolloutsLog = new JsonlLog(runDir.resolve("rollouts.jsonl"));
             this.evalLog = new JsonlLog(runDir.resolve("eval.jsonl"));
-            this.state = new TrainerState(TrainerState.FORMAT_VERSION, 0, 0, 0, 0, 0);
+            this.state = new TrainerState(TrainerState.FORMAT_VERSION, 0, 0, 0, 0, 0, 0);
         } catch (IOException | RuntimeException e) {
             root.close();
             throw e;
@@ -171,8 +171,7 @@ public final class GrpoTrainer implements AutoCloseable {
                 b.get(v);
                 moments.put(name, v);
             }
-            JsonNode opt = JSON.readTree(checkpoint.resolve("trainer-state.json").toFile());
-            optimizer.restore(moments, opt.path("optimizer_step").asLong());
+            optimizer.restore(moments, saved.optimizerStep());
         }
         stream.restore(new DataCursor(saved.epoch(), saved.position()));
         state = saved;
@@ -242,7 +241,7 @@ public final class GrpoTrainer implements AutoCloseable {
                 int nonFinite = u.skippedNonFinite() > 0 && u.optimizerSteps() == 0 ? state.consecutiveNonFinite() + 1 : 0;
                 DataCursor cursor = stream.cursor();
                 state = new TrainerState(TrainerState.FORMAT_VERSION, step, cursor.epoch(), cursor.position(), nonFinite,
-                        state.skippedNonFinite() + u.skippedNonFinite());
+                        state.skippedNonFinite() + u.skippedNonFinite(), optimizer.stepCount());
                 // 4. evaluate and checkpoint on schedule
                 boolean last = step == maxSteps;
                 if (config.run().evalEvery() > 0 && !evalProblems.isEmpty() && (step % config.run().evalEvery() == 0 || last)) {
@@ -308,9 +307,7 @@ public final class GrpoTrainer implements AutoCloseable {
             optimizer.state().forEach((k, a) -> moments.put(k,
                     new io.grpo4j.model.io.SafetensorsWriter.Tensor(a.getShape().getShape(), a::toFloatArray)));
             io.grpo4j.model.io.SafetensorsWriter.write(dir.resolve("optimizer.safetensors"), moments);
-            ObjectNode s = JSON.valueToTree(state);
-            s.put("optimizer_step", optimizer.stepCount());
-            Files.writeString(dir.resolve("trainer-state.json"), s.toPrettyString());
+            Files.writeString(dir.resolve("trainer-state.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(state));
         }, config.run().keepCheckpoints());
     }
 

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param position data cursor: position of the next problem within the epoch's order
  * @param consecutiveNonFinite updates skipped in a row for a non-finite gradient norm
  * @param skippedNonFinite updates skipped for a non-finite gradient norm in the whole run
+ * @param optimizerStep AdamW's step count (its bias correction depends on it)
  */
 public record TrainerState(
         @JsonProperty("format_version") int formatVersion,
@@ -20,6 +21,7 @@ public record TrainerState(
         @JsonProperty("epoch") int epoch,
         @JsonProperty("position") int position,
         @JsonProperty("consecutive_nonfinite") int consecutiveNonFinite,
-        @JsonProperty("skipped_nonfinite") int skippedNonFinite) {
+        @JsonProperty("skipped_nonfinite") int skippedNonFinite,
+        @JsonProperty("optimizer_step") long optimizerStep) {
     public static final int FORMAT_VERSION = 1;
 }

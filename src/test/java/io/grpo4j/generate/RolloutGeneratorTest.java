@@ -32,7 +32,7 @@ class RolloutGeneratorTest {
     }
 
     private static SamplingParams params(float t, int max, long seed) {
-        return new SamplingParams(t, 0, 1f, 0f, max, List.of(), List.of(), seed);
+        return new SamplingParams(t, 0, 1f, 0f, max, List.of(), List.of(), false, seed);
     }
 
     @Test
@@ -130,9 +130,13 @@ class RolloutGeneratorTest {
             String stop = full.substring(3, 5); // spans tokens 3 and 4
             int at = full.indexOf(stop);
             Completion cut = gen.generate(PROMPTS.subList(1, 2), 1,
-                    new SamplingParams(0f, 0, 1f, 0f, 10, List.of(), List.of(stop), 0)).get(0);
+                    new SamplingParams(0f, 0, 1f, 0f, 10, List.of(), List.of(stop), false, 0)).get(0);
             assertEquals(FinishReason.STOP_STRING, cut.finishReason());
             assertEquals(full.substring(0, at), cut.text());
+            Completion kept = gen.generate(PROMPTS.subList(1, 2), 1,
+                    new SamplingParams(0f, 0, 1f, 0f, 10, List.of(), List.of(stop), true, 0)).get(0);
+            assertEquals(full.substring(0, at + stop.length()), kept.text());
+            assertArrayEquals(cut.tokenIds(), kept.tokenIds());
             // ids run up to and including the token that completed the stop string
             assertArrayEquals(Arrays.copyOf(free.tokenIds(), at + stop.length()), cut.tokenIds());
         }
@@ -145,7 +149,7 @@ class RolloutGeneratorTest {
                 Decoder d = new Decoder(w).forInference()) {
             RolloutGenerator gen = new RolloutGenerator(d, RolloutGeneratorTest::detok, List.of(2, 7));
             int before = -1;
-            for (int i = 0; i < 300; i++) {
+            for (int i = 0; i < 120; i++) {
                 gen.generate(PROMPTS, 2, params(1f, 6, i));
                 if (i == 5) {
                     before = NativeResources.count(w.manager());

@@ -1,0 +1,123 @@
+package io.grpo4j.grpo;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import io.grpo4j.config.GrpoConfig;
+import io.grpo4j.model.Decoder;
+import io.grpo4j.model.ModelConfig;
+import io.grpo4j.model.ModelWeights;
+import io.grpo4j.model.TinyModels;
+import io.grpo4j.testing.NativeResources;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PolicyUpdateTest {
+    static List<Episode> episodes(double... advantages) {
+        int[][] prompts = {{5, 9, 1}, {3, 18}, {11, 4, 26, 8}, {7}};
+        int[][] completions = {{2, 30, 7}, {12, 0}, {6}, {19, 20, 21, 22}};
+        List<Episode> out = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            float[] lp = new float[completions[i].length];
+            java.util.Arrays.fill(lp, -3.7f);
+            out.add(new Episode(prompts[i], completions[i], lp, advantages[i], false));
+        }
+        return out;
+    }
+
+    static GrpoConfig cfg(int micro, double beta, String lossType) {
+        return new GrpoConfig(2, 2, 4, micro, 1, "group", "grpo", 0.2, 0.2, lossType, "token", beta, "k3", false, false, 0);
+    }
+
+    static Map<String, float[]> snapshot(ModelWeights w) {
+        Map<String, float[]> m = new LinkedHashMap<>();
+        w.all().forEach((k, v) -> m.put(k, v.toFloatArray()));
+        return m;
+    }
+
+    @Test
+    void oneUpdateChangesEveryParameterAndNeverTheReference() {
+        ModelConfig c = TinyModels.llama();
+        try (NDManager m = NDManager.newBaseManager(); ModelWeights w = TinyModels.weights(c, 31, m);
+                ModelWeights ref = TinyModels.weights(c, 31, m); Decoder d = new Decoder(w); Decoder rd = new Decoder(ref)) {
+            w.all().values().forEach(p -> p.setRequiresGradient(true));
+            Map<String, float[]> before = snapshot(w);
+            Map<String, float[]> refBefore = snapshot(ref);
+            try (AdamW opt = new AdamW(w.all(), 0.9, 0.99, 1e-8, 0.0, m)) {
+                UpdateStats s = new PolicyUpdate(d, rd, opt, cfg(2, 0.04, "grpo"), 1f, 8, 4096)
+                        .run(episodes(1, -1, 0.5, -0.5), 1e-3);
+                assertEquals(1, s.optimizerSteps());
+                assertTrue(Double.isFinite(s.gradNorm()) && s.gradNorm() > 0);
+                // μ = 1 with the policy equal to the reference: KL is exactly 0
+                assertEquals(0, s.kl(), 1e-7);
+            }
+            for (Map.Entry<String, float[]> e : before.entrySet()) {
+                float[] now = w.get(e.getKey()).toFloatArray();
+                double moved = 0;
+                for (int i = 0; i < now.length; i++) {
+                    moved = Math.max(moved, Math.abs(now[i] - e.getValue()[i]));
+                }
+                assertTrue(moved > 0, e.getKey() + " did not change");
+                assertArrayEquals(refBefore.get(e.getKey()), ref.get(e.getKey()).toFloatArray(), 0f, "reference " + e.getKey());
+            }
+        }
+    }
+
+    @Test
+    void microBatchingEqualsOneBigBatchForEveryLossType() {
+        ModelConfig c = TinyModels.qwen2();
+        for (String lossType : GrpoConfig.LOSS_TYPES) {
+            Map<String, float[]> after = null;
+            for (int micro : new int[] {4, 2, 1}) {
+                try (NDManager m = NDManager.newBaseManager(); ModelWeights w = TinyModels.weights(c, 32, m);
+                        Decoder d = new Decoder(w)) {
+                    w.all().values().forEach(p -> p.setRequiresGradient(true));
+                    try (AdamW opt = new AdamW(w.all(), 0.9, 0.99, 1e-8, 0.0, m)) {
+                        new PolicyUpdate(d, null, opt, cfg(micro, 0, lossType), 1f, 8, 4096).run(episodes(1, -1, 0.5, -0.5), 1e-2);
+                    }
+                    Map<String, float[]> now = snapshot(w);
+                    if (after == null) {
+                        after = now;
+                    } else {
+                        for (String k : now.keySet()) {
+                            assertArrayEquals(after.get(k), now.get(k), 5e-5f, lossType + " micro " + micro + " " + k);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void zeroAdvantagesWithoutKlLeaveWeightsUnchangedAndLeakNothing() {
+        ModelConfig c = TinyModels.llama();
+        try (NDManager m = NDManager.newBaseManager(); ModelWeights w = TinyModels.weights(c, 33, m); Decoder d = new Decoder(w)) {
+            w.all().values().forEach(p -> p.setRequiresGradient(true));
+            Map<String, float[]> before = snapshot(w);
+            try (AdamW opt = new AdamW(w.all(), 0.9, 0.99, 1e-8, 0.0, m)) {
+                PolicyUpdate u = new PolicyUpdate(d, null, opt, cfg(2, 0, "dapo"), 1f, 8, 4096);
+                int live = -1;
+                for (int i = 0; i < 20; i++) {
+                    UpdateStats s = u.run(episodes(0, 0, 0, 0), 1e-2);
+                    assertEquals(0, s.gradNorm(), 0);
+                    if (i == 2) {
+                        live = NativeResources.count(w.manager());
+                    }
+                }
+                assertEquals(live, NativeResources.count(w.manager()), "arrays left behind by updates");
+            }
+            for (Map.Entry<String, float[]> e : before.entrySet()) {
+                assertArrayEquals(e.getValue(), w.get(e.getKey()).toFloatArray(), 0f, e.getKey());
+            }
+        }
+    }
+
+    static float sum(NDArray a) {
+        return a.sum().getFloat();
+    }
+}
