@@ -29,7 +29,12 @@ public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        int code = run(args);
+        // After Ctrl-C the JVM is already shutting down and a shutdown hook waits for this thread:
+        // System.exit would block forever here, so just return.
+        if (!io.grpo4j.train.GrpoTrainer.interrupted()) {
+            System.exit(code);
+        }
     }
 
     /** Runs the command line and returns its exit code (2 for usage errors). */

@@ -33,10 +33,20 @@ public final class Evaluator {
     /** One evaluated completion. */
     public record Item(Problem problem, String prompt, Completion completion, RewardResult reward) {}
 
-    /** Aggregates plus the items. pass@1 = accuracy mean; NaN when the rules have no accuracy rule. */
-    public record Result(int problems, double passAt1, double meanReward, double formatRate, List<Item> items) {}
+    /**
+     * Aggregates plus the items. pass@1 = mean correctness over all samples; NaN when the rules
+     * have no accuracy rule. correctCounts: correct samples per problem; majority: share of
+     * problems whose most frequent extracted answer is judged correct (maj@k).
+     */
+    public record Result(int problems, double passAt1, double meanReward, double formatRate, List<Item> items,
+            int[] correctCounts, double majority) {}
 
     public Result evaluate(List<Problem> problems, PromptTemplate template, SamplingParams params) {
+        return evaluate(problems, template, params, 1);
+    }
+
+    /** {@code samples} completions per problem (ordered problem by problem). */
+    public Result evaluate(List<Problem> problems, PromptTemplate template, SamplingParams params, int samples) {
         List<Item> items = new ArrayList<>();
         for (int from = 0; from < problems.size(); from += batchSize) {
             List<Problem> chunk = problems.subList(from, Math.min(problems.size(), from + batchSize));
@@ -47,7 +57,7 @@ public final class Evaluator {
                 prompts.add(text);
                 ids.add(tokenizer.encode(text, true));
             }
-            List<Completion> out = generator.generate(ids, 1, params);
+            List<Completion> out = generator.generate(ids, samples, params);
             List<RewardInput> inputs = new ArrayList<>();
             for (Completion c : out) {
                 Problem p = chunk.get(c.promptIndex());
@@ -60,8 +70,27 @@ public final class Evaluator {
                 items.add(new Item(chunk.get(c.promptIndex()), prompts.get(c.promptIndex()), c, scored.get(i)));
             }
         }
-        return new Result(items.size(), mean(items, correctnessRule()), items.stream().mapToDouble(i -> i.reward().total()).average().orElse(Double.NaN),
-                mean(items, "format"), items);
+        String rule = correctnessRule();
+        int[] correct = new int[problems.size()];
+        double majority = 0;
+        for (int p = 0; p < problems.size(); p++) {
+            java.util.Map<String, Integer> votes = new java.util.HashMap<>();
+            java.util.Map<String, Boolean> right = new java.util.HashMap<>();
+            for (int s = 0; s < samples; s++) {
+                Item it = items.get(p * samples + s);
+                boolean ok = rule != null && Double.valueOf(1.0).equals(it.reward().scores().get(rule));
+                correct[p] += ok ? 1 : 0;
+                String answer = io.grpo4j.reward.MathAnswers.extract(it.completion().text());
+                if (answer != null) {
+                    votes.merge(answer, 1, Integer::sum);
+                    right.putIfAbsent(answer, ok);
+                }
+            }
+            String top = votes.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).map(java.util.Map.Entry::getKey).orElse(null);
+            majority += top != null && right.get(top) ? 1 : 0;
+        }
+        return new Result(problems.size(), mean(items, rule), items.stream().mapToDouble(i -> i.reward().total()).average().orElse(Double.NaN),
+                mean(items, "format"), items, correct, problems.isEmpty() ? Double.NaN : majority / problems.size());
     }
 
     /** The rule whose score 1 means "correct". */

@@ -4,11 +4,13 @@ import org.apache.commons.math3.fraction.BigFraction;
 
 /**
  * Dense partial credit for numeric answers, a shaping rule for models that start from nothing:
- * exp(−|predicted − gold| / scale) when the answer parses as a number, 0 when it does not. A
+ * exp(−|predicted − gold| / scale) for the last number inside the last {@code <answer>} tag, 0
+ * when there is none. A
  * correct answer scores 1, an answer off by {@code scale} about 0.37. NaN when the gold answer is
  * not a number. It rewards being close, so it belongs next to {@code accuracy}, never instead of it.
  */
 final class ClosenessRule implements RewardRule {
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-?\\d{1,12}");
     private final String name;
     private final double scale;
 
@@ -31,13 +33,18 @@ final class ClosenessRule implements RewardRule {
         if (gold == null) {
             return RuleScore.notApplicable("gold answer is not a number");
         }
-        String predicted = MathAnswers.extract(in.completion());
-        if (predicted == null || Tags.lastAnswer(in.completion()) == null) {
+        String answer = Tags.lastAnswer(in.completion());
+        if (answer == null) {
             return RuleScore.of(0, "no <answer>");
         }
-        BigFraction p = MathAnswers.rational(MathAnswers.normalize(predicted));
+        java.util.regex.Matcher m = NUMBER.matcher(answer.length() > MathAnswers.MAX_ANSWER_CHARS ? "" : answer);
+        String last = null;
+        while (m.find()) {
+            last = m.group();
+        }
+        BigFraction p = last == null ? null : MathAnswers.rational(last);
         if (p == null) {
-            return RuleScore.of(0, "answer is not a number");
+            return RuleScore.of(0, "no number in the answer");
         }
         double distance = Math.abs(p.subtract(gold).doubleValue());
         return RuleScore.of(Math.exp(-distance / scale));

@@ -19,7 +19,7 @@ import java.util.Set;
  */
 public final class RuleSet implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
-    public static final List<String> BUILT_INS = List.of("format", "tag_count", "accuracy", "closeness", "overlong");
+    public static final List<String> BUILT_INS = List.of("format", "format_progress", "tag_count", "accuracy", "closeness", "overlong");
 
     private final List<RewardRule> rules;
     private final List<Double> weights;
@@ -102,6 +102,7 @@ public final class RuleSet implements AutoCloseable {
         return switch (type) {
             case "format" -> new FormatRule(name, prefilled, params.path("require_think").asBoolean(false));
             case "tag_count" -> new TagCountRule(name, prefilled);
+            case "format_progress" -> new FormatProgressRule(name, prefilled);
             case "accuracy" -> new AccuracyRule(name);
             case "closeness" -> new ClosenessRule(name, params.path("scale").asDouble(10));
             case "overlong" -> new OverlongRule(name, params.path("max_tokens").asInt(1024), params.path("buffer").asInt(256));

@@ -57,6 +57,12 @@ public final class GrpoTrainer implements AutoCloseable {
     private final JsonlLog evalLog;
     private TrainerState state;
     private volatile boolean stopRequested;
+    private static volatile boolean interruptedBySignal;
+
+    /** Whether a run was stopped by Ctrl-C / SIGTERM (the JVM is shutting down). */
+    public static boolean interrupted() {
+        return interruptedBySignal;
+    }
 
     private GrpoTrainer(RunConfig config, Path baseDir, Path runDir, Path resumeFrom) throws IOException {
         this.config = config;
@@ -200,6 +206,7 @@ public final class GrpoTrainer implements AutoCloseable {
         Thread main = Thread.currentThread();
         Thread hook = new Thread(() -> {
             stopRequested = true; // Ctrl-C: finish the step, checkpoint, exit
+            interruptedBySignal = true;
             try {
                 main.join(120_000);
             } catch (InterruptedException ignored) {

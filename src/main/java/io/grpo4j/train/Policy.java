@@ -11,6 +11,8 @@ import io.grpo4j.model.tokenizer.Tokenizer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The model a run trains: its initial weights (a Hugging Face directory or a seeded random
@@ -51,7 +53,9 @@ final class Policy {
                 Path src = baseDir.resolve(init.tokenizer());
                 Path srcDir = Files.isDirectory(src) ? src : src.getParent();
                 Files.createDirectories(tokDir);
-                for (String f : ModelDirectory.TOKENIZER_FILES) {
+                List<String> files = new ArrayList<>(ModelDirectory.TOKENIZER_FILES);
+                files.add("generation_config.json"); // its eos_token_id list (Qwen2.5 stops on two ids)
+                for (String f : files) {
                     if (Files.isRegularFile(srcDir.resolve(f))) {
                         Files.copy(srcDir.resolve(f), tokDir.resolve(f));
                     }

@@ -44,6 +44,12 @@ class RulesTest {
         assertEquals(1.0, score(t, "<think>a</think><answer>1</answer>", "1"));
         assertEquals(0.25, score(t, "<think>a</think></think>", "1")); // <think> once; </think> twice, no answer tags
         assertEquals(0.75, score(new TagCountRule("tag_count", true), "</think></answer>", "1"));
+        // format_progress credits tags only in order: the same shortcut earns one step of three
+        RewardRule progress = new FormatProgressRule("format_progress", true);
+        assertEquals(1.0 / 3, score(progress, "</think></answer>", "1"), 1e-12);
+        assertEquals(2.0 / 3, score(progress, "x</think> <answer>12", "1"), 1e-12);
+        assertEquals(1.0, score(progress, "x</think> <answer>12</answer>", "1"), 1e-12);
+        assertEquals(0.5, score(new FormatProgressRule("format_progress", false), "<think>a</think>", "1"), 1e-12);
     }
 
     @Test
@@ -77,6 +83,7 @@ class RulesTest {
         assertEquals(1, score(c, "<answer>42</answer>", "42"), 1e-12);
         assertEquals(Math.exp(-1), score(c, "<answer>32</answer>", "42"), 1e-12);
         assertEquals(0, score(c, "<answer>abc</answer>", "42"));
+        assertEquals(Math.exp(-0.1), score(c, "<answer>x 43</answer>", "42"), 1e-12); // the answer's last number
         assertEquals(0, score(c, "42", "42")); // no <answer> tag
         RewardRule o = new OverlongRule("overlong", 100, 20);
         // L ≤ 80: 0; 80 < L ≤ 100: (80 − L)/20; beyond: −1
@@ -88,7 +95,7 @@ class RulesTest {
     @Test
     void ruleSetsWeightRulesAndLeaveNotApplicableOut(@TempDir Path tmp) throws IOException {
         try (RuleSet rs = RuleSet.load("arithmetic", Path.of("rewards"))) {
-            assertEquals(List.of("format", "tag_count", "accuracy", "closeness"), rs.ruleNames());
+            assertEquals(List.of("format", "format_progress", "accuracy", "closeness"), rs.ruleNames());
             RewardResult r = rs.scoreAll(List.of(in("12</think> <answer>12</answer>", "12"))).get(0);
             assertEquals(1 + 0.5 * 1 + 1 + 0.5, r.total(), 1e-12);
             RewardResult noGold = rs.scoreAll(List.of(in("12</think> <answer>12</answer>", null))).get(0);
