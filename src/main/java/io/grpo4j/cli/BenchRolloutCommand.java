@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "rollout", mixinStandardHelpOptions = true,
@@ -25,12 +26,7 @@ import picocli.CommandLine.Option;
             "Default model: a random Llama of the 55M reference shape (no stop token: every row decodes --new-tokens)."})
 final class BenchRolloutCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "DIR") Path model;
-    @Option(names = "--hidden", defaultValue = "512") int hidden;
-    @Option(names = "--layers", defaultValue = "8") int layers;
-    @Option(names = "--heads", defaultValue = "8") int heads;
-    @Option(names = "--kv-heads", defaultValue = "2") int kvHeads;
-    @Option(names = "--ffn", defaultValue = "1408") int ffn;
-    @Option(names = "--vocab", defaultValue = "32000") int vocab;
+    @Mixin ModelShapeOptions shape;
     @Option(names = "--batch", split = ",", defaultValue = "1,64") List<Integer> batches;
     @Option(names = "--prompt-tokens", defaultValue = "64") int promptTokens;
     @Option(names = "--new-tokens", defaultValue = "256") int newTokens;
@@ -42,7 +38,7 @@ final class BenchRolloutCommand implements Callable<Integer> {
         ObjectMapper om = new ObjectMapper();
         try (NDManager m = NDManager.newBaseManager()) {
             ModelWeights w = model != null ? ModelDirectory.loadWeights(model, ModelConfig.read(model), m)
-                    : ModelInit.random(BenchSupport.referenceShape(hidden, layers, heads, kvHeads, ffn, vocab), 1, m);
+                    : ModelInit.random(shape.config(), 1, m);
             double flops = BenchSupport.matmulFlops(m);
             long flopParams = BenchSupport.flopParameters(w);
             try (Decoder d = new Decoder(w); Decoder fast = d.forInference()) {

@@ -3,21 +3,13 @@ package io.grpo4j.cli;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import io.grpo4j.model.ModelConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /** Shared pieces of the benchmarks: the reference shape, matmul FLOP/s, RSS. */
 final class BenchSupport {
     private BenchSupport() {}
-
-    /** Llama, hidden 512, 8 layers, 8 heads, 2 kv heads, ffn 1408, vocab 32000, untied: 55M parameters. */
-    static ModelConfig referenceShape(int hidden, int layers, int heads, int kvHeads, int ffn, int vocab) {
-        return new ModelConfig(ModelConfig.Architecture.LLAMA, hidden, ffn, layers, heads, kvHeads, hidden / heads, 1e-6,
-                10000.0, null, vocab, false, 4096, false, -1, List.of(vocab - 1), "float32");
-    }
 
     /** FLOP/s of a 2048³ float32 matmul in this process (median of 5 after a warm-up). */
     static double matmulFlops(NDManager m) {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
@@ -23,12 +24,7 @@ import picocli.CommandLine.Option;
             "micro-batches, clipping, AdamW) on synthetic episodes; prints tokens/s, seconds, peak RSS and the share",
             "of the same-process matmul FLOP/s. Default: the 55M reference shape, 64 x (64 prompt + 192 completion)."})
 final class BenchTrainCommand implements Callable<Integer> {
-    @Option(names = "--hidden", defaultValue = "512") int hidden;
-    @Option(names = "--layers", defaultValue = "8") int layers;
-    @Option(names = "--heads", defaultValue = "8") int heads;
-    @Option(names = "--kv-heads", defaultValue = "2") int kvHeads;
-    @Option(names = "--ffn", defaultValue = "1408") int ffn;
-    @Option(names = "--vocab", defaultValue = "32000") int vocab;
+    @Mixin ModelShapeOptions shape;
     @Option(names = "--batch", defaultValue = "64") int batch;
     @Option(names = "--prompt-tokens", defaultValue = "64") int promptTokens;
     @Option(names = "--completion-tokens", defaultValue = "192") int completionTokens;
@@ -40,7 +36,7 @@ final class BenchTrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ObjectMapper om = new ObjectMapper();
         try (NDManager m = NDManager.newBaseManager()) {
-            var cfg = BenchSupport.referenceShape(hidden, layers, heads, kvHeads, ffn, vocab);
+            var cfg = shape.config();
             ModelWeights w = ModelInit.random(cfg, 1, m);
             ModelWeights ref = beta > 0 ? ModelInit.random(cfg, 1, m) : null;
             double flops = BenchSupport.matmulFlops(m);
@@ -56,10 +52,10 @@ final class BenchTrainCommand implements Callable<Integer> {
                 int[] c = new int[completionTokens];
                 float[] lp = new float[completionTokens];
                 for (int j = 0; j < p.length; j++) {
-                    p[j] = rng.nextInt(vocab);
+                    p[j] = rng.nextInt(shape.vocab);
                 }
                 for (int j = 0; j < c.length; j++) {
-                    c[j] = rng.nextInt(vocab);
+                    c[j] = rng.nextInt(shape.vocab);
                     lp[j] = -10f;
                 }
                 eps.add(new Episode(p, c, lp, rng.nextGaussian(), false));
