@@ -4,16 +4,10 @@ package io.grpo4j.reward;
  * 1 when the completion's final answer equals the gold answer mathematically, else 0; NaN when
  * the row has no gold answer.
  */
-final class AccuracyRule implements RewardRule {
-    private final String name;
+final class AccuracyRule extends NamedRule {
 
     AccuracyRule(String name) {
-        this.name = name;
-    }
-
-    @Override
-    public String name() {
-        return name;
+        super(name);
     }
 
     @Override

@@ -9,22 +9,16 @@ import org.apache.commons.math3.fraction.BigFraction;
  * correct answer scores 1, an answer off by {@code scale} about 0.37. NaN when the gold answer is
  * not a number. It rewards being close, so it belongs next to {@code accuracy}, never instead of it.
  */
-final class ClosenessRule implements RewardRule {
+final class ClosenessRule extends NamedRule {
     private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-?\\d{1,12}");
-    private final String name;
     private final double scale;
 
     ClosenessRule(String name, double scale) {
+        super(name);
         if (!(scale > 0)) {
             throw new IllegalArgumentException("closeness: scale must be > 0, got " + scale);
         }
-        this.name = name;
         this.scale = scale;
-    }
-
-    @Override
-    public String name() {
-        return name;
     }
 
     @Override

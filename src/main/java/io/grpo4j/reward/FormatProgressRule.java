@@ -7,20 +7,14 @@ package io.grpo4j.reward;
  * {@code tag_count}, a shortcut such as "&lt;/think&gt;&lt;/answer&gt;" earns only the first step,
  * so the reward always points toward the full format.
  */
-final class FormatProgressRule implements RewardRule {
-    private final String name;
+final class FormatProgressRule extends NamedRule {
     private final String[] tags;
 
     FormatProgressRule(String name, boolean prefilledThink) {
-        this.name = name;
+        super(name);
         this.tags = prefilledThink
                 ? new String[] {"</think>", "<answer>", "</answer>"}
                 : new String[] {"<think>", "</think>", "<answer>", "</answer>"};
-    }
-
-    @Override
-    public String name() {
-        return name;
     }
 
     @Override

@@ -7,22 +7,16 @@ import java.util.regex.Pattern;
  * (whitespace aside), each tag exactly once. With {@code prefilledThink} the prompt already ends
  * with {@code <think>}, so the completion must not open it again. Scores 1 or 0.
  */
-final class FormatRule implements RewardRule {
+final class FormatRule extends NamedRule {
     private static final Pattern FULL = Pattern.compile("\\s*<think>(.*?)</think>\\s*<answer>(.*?)</answer>\\s*", Pattern.DOTALL);
     private static final Pattern PREFILLED = Pattern.compile("(.*?)</think>\\s*<answer>(.*?)</answer>\\s*", Pattern.DOTALL);
-    private final String name;
     private final boolean prefilledThink;
     private final boolean requireThink;
 
     FormatRule(String name, boolean prefilledThink, boolean requireThink) {
-        this.name = name;
+        super(name);
         this.prefilledThink = prefilledThink;
         this.requireThink = requireThink;
-    }
-
-    @Override
-    public String name() {
-        return name;
     }
 
     @Override

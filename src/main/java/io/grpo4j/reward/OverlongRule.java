@@ -4,23 +4,17 @@ package io.grpo4j.reward;
  * DAPO's soft overlong penalty on the completion length L in tokens: 0 up to L_max − L_buf, then
  * falling linearly to −1 at L_max, −1 beyond.
  */
-final class OverlongRule implements RewardRule {
-    private final String name;
+final class OverlongRule extends NamedRule {
     private final int maxTokens;
     private final int buffer;
 
     OverlongRule(String name, int maxTokens, int buffer) {
+        super(name);
         if (buffer <= 0 || buffer > maxTokens) {
             throw new IllegalArgumentException("overlong: need 0 < buffer <= max_tokens, got buffer " + buffer + ", max_tokens " + maxTokens);
         }
-        this.name = name;
         this.maxTokens = maxTokens;
         this.buffer = buffer;
-    }
-
-    @Override
-    public String name() {
-        return name;
     }
 
     @Override

@@ -1,18 +1,12 @@
 package io.grpo4j.reward;
 
 /** Partial credit while the format is learned: 0.25 for each of the four tags present exactly once. */
-final class TagCountRule implements RewardRule {
-    private final String name;
+final class TagCountRule extends NamedRule {
     private final boolean prefilledThink;
 
     TagCountRule(String name, boolean prefilledThink) {
-        this.name = name;
+        super(name);
         this.prefilledThink = prefilledThink;
-    }
-
-    @Override
-    public String name() {
-        return name;
     }
 
     @Override
