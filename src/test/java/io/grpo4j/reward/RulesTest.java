@@ -95,12 +95,12 @@ class RulesTest {
     @Test
     void ruleSetsWeightRulesAndLeaveNotApplicableOut(@TempDir Path tmp) throws IOException {
         try (RuleSet rs = RuleSet.load("arithmetic", Path.of("rewards"))) {
-            assertEquals(List.of("format", "format_progress", "accuracy", "closeness"), rs.ruleNames());
+            assertEquals(List.of("format", "format_progress", "tag_count", "accuracy", "closeness"), rs.ruleNames());
             RewardResult r = rs.scoreAll(List.of(in("12</think> <answer>12</answer>", "12"))).get(0);
-            assertEquals(1 + 0.5 * 1 + 1 + 0.5, r.total(), 1e-12);
+            assertEquals(1 + 0.25 + 0.25 + 1 + 0.5, r.total(), 1e-12);
             RewardResult noGold = rs.scoreAll(List.of(in("12</think> <answer>12</answer>", null))).get(0);
             assertTrue(noGold.scores().get("accuracy").isNaN());
-            assertEquals(1.5, noGold.total(), 1e-12); // format + tag_count only
+            assertEquals(1.5, noGold.total(), 1e-12); // format + format_progress + tag_count only
             assertEquals("no gold answer", noGold.reasons().get("accuracy"));
         }
         try (RuleSet rs = RuleSet.load("format,accuracy", null)) {
