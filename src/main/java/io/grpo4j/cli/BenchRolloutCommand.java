@@ -54,16 +54,13 @@ final class BenchRolloutCommand implements Callable<Integer> {
                         }
                         prompts.add(p);
                     }
-                    // Per-position timing: a run to 16, to 128 and to the end; ms/token from differences.
                     gen.generate(prompts.subList(0, 1), 1, params(4)); // warm-up
-                    double prefill = time(gen, prompts, 1);
-                    double t16 = time(gen, prompts, 16);
-                    double t32 = time(gen, prompts, 32);
-                    double t128 = time(gen, prompts, Math.min(128, newTokens));
-                    double t144 = time(gen, prompts, Math.min(144, newTokens));
-                    double tFull = time(gen, prompts, newTokens);
-                    double tPrev = time(gen, prompts, newTokens - 16);
-                    double tokensPerS = b * (double) (newTokens - 1) / (tFull - prefill);
+                    long t0 = System.nanoTime();
+                    time(gen, prompts, newTokens);
+                    long[] ends = gen.lastStepEndNanos(); // [0] prefill done, [k] token k+1 ready
+                    double prefill = (ends[0] - t0) / 1e9;
+                    double decode = (ends[ends.length - 1] - ends[0]) / 1e9;
+                    double tokensPerS = b * (double) (ends.length - 1) / decode;
                     ObjectNode o = om.createObjectNode();
                     o.put("batch", b);
                     o.put("prompt_tokens", promptTokens);
@@ -71,9 +68,9 @@ final class BenchRolloutCommand implements Callable<Integer> {
                     o.put("tokens_per_s", tokensPerS);
                     o.put("prefill_ms", prefill * 1000);
                     ObjectNode at = o.putObject("ms_per_token_at");
-                    at.put("16", (t32 - t16) / 16 * 1000);
-                    at.put("128", (t144 - t128) / 16 * 1000);
-                    at.put(Integer.toString(newTokens), (tFull - tPrev) / 16 * 1000);
+                    for (int pos : new int[] {16, 128, newTokens - 1}) {
+                        at.put(Integer.toString(pos), msPerStepAround(ends, Math.min(pos, ends.length - 1)));
+                    }
                     o.put("matmul_gflops", flops / 1e9);
                     o.put("mfu", 2.0 * flopParams * tokensPerS / flops);
                     o.put("rss_mb", BenchSupport.rssMb(false));
@@ -88,6 +85,17 @@ final class BenchRolloutCommand implements Callable<Integer> {
 
     private SamplingParams params(int n) {
         return new SamplingParams(temperature, 0, topP, 0f, n, List.of(), List.of(), false, 7);
+    }
+
+    /** Median step time (ms) over the 16 decode steps ending at {@code pos}. */
+    private static double msPerStepAround(long[] ends, int pos) {
+        int from = Math.max(1, pos - 15);
+        double[] d = new double[pos - from + 1];
+        for (int k = from; k <= pos; k++) {
+            d[k - from] = (ends[k] - ends[k - 1]) / 1e6;
+        }
+        java.util.Arrays.sort(d);
+        return d[d.length / 2];
     }
 
     /** Seconds to generate {@code n} tokens per row for every prompt. */

@@ -41,6 +41,7 @@ public final class RolloutGenerator {
     private final Decoder decoder; // inference layout
     private final Function<int[], String> detokenize;
     private final Set<Integer> eosIds;
+    private long[] stepEndNanos = new long[0]; // of the last call: [0] after prefill, [k] after decode step k
 
     /**
      * @param decoder the policy (preferably {@link Decoder#forInference()})
@@ -90,6 +91,8 @@ public final class RolloutGenerator {
             int p = r / samplesPerPrompt;
             rows[r] = new Row(p, r % samplesPerPrompt, params.seed(), prompts.get(p).length);
         }
+        long[] stepEnds = new long[params.maxNewTokens() + 1];
+        int stepsDone = 0;
         NDManager parent = decoder.weights().manager();
         try (NDManager state = parent.newSubManager();
                 KvCache cache = KvCache.allocate(decoder.config(), n, promptWidth + params.maxNewTokens(), state)) {
@@ -119,6 +122,7 @@ public final class RolloutGenerator {
                 NDScope.unregister(mask, logits);
             }
             while (true) {
+                stepEnds[stepsDone++] = System.nanoTime();
                 try (NDScope scope = new NDScope()) {
                     float[] u = new float[live.length];
                     for (int i = 0; i < live.length; i++) {
@@ -186,6 +190,7 @@ public final class RolloutGenerator {
                 }
             }
         }
+        stepEndNanos = java.util.Arrays.copyOf(stepEnds, stepsDone);
         List<Completion> out = new ArrayList<>(n);
         for (Row row : rows) {
             int[] ids = row.ids.stream().mapToInt(Integer::intValue).toArray();
@@ -197,6 +202,14 @@ public final class RolloutGenerator {
             out.add(new Completion(row.promptIndex, row.sampleIndex, ids, text, lp, row.finish));
         }
         return out;
+    }
+
+    /**
+     * Timestamps (System.nanoTime) of the last {@link #generate} call: entry 0 when the prefill's
+     * logits were ready, entry k when decode step k's were. For benchmarks.
+     */
+    public long[] lastStepEndNanos() {
+        return stepEndNanos.clone();
     }
 
     /** Slots of rows still decoding. */
