@@ -62,6 +62,6 @@ public final class RepetitionRule implements RewardRule {
             distinct.add(gram.toString());
         }
         double repeated = 1.0 - (double) distinct.size() / total;
-        return RuleScore.of(repeated * maxPenalty);
+        return RuleScore.of(repeated == 0 ? 0.0 : repeated * maxPenalty); // never -0.0
     }
 }
