@@ -5,7 +5,9 @@ import io.grpo4j.reward.RewardRule;
 import io.grpo4j.reward.RuleParams;
 import io.grpo4j.reward.RuleScore;
 import io.grpo4j.reward.math.Budget;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -40,13 +42,9 @@ public final class RepetitionRule implements RewardRule {
 
     @Override
     public RuleScore score(RewardInput in) {
-        String text = in.completion().strip();
-        if (text.isEmpty()) {
-            return RuleScore.of(0.0);
-        }
-        String[] words = text.toLowerCase(Locale.ROOT).split("\\s+");
-        int total = words.length - ngramSize + 1;
-        if (total <= 0) {
+        List<String> words = words(in.completion());
+        int total = words.size() - ngramSize + 1;
+        if (words.isEmpty() || total <= 0) {
             return RuleScore.of(0.0);
         }
         Set<String> distinct = new HashSet<>();
@@ -57,11 +55,30 @@ public final class RepetitionRule implements RewardRule {
             }
             gram.setLength(0);
             for (int j = 0; j < ngramSize; j++) {
-                gram.append(words[i + j]).append(' ');
+                gram.append(words.get(i + j)).append(' ');
             }
             distinct.add(gram.toString());
         }
         double repeated = 1.0 - (double) distinct.size() / total;
         return RuleScore.of(repeated == 0 ? 0.0 : repeated * maxPenalty); // never -0.0
+    }
+
+    /** Lower-cased whitespace-separated words, checking the time bound as it goes. */
+    private static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            if ((i & 4095) == 0) {
+                Budget.check();
+            }
+            boolean space = i == text.length() || Character.isWhitespace(text.charAt(i));
+            if (space && start >= 0) {
+                words.add(text.substring(start, i).toLowerCase(Locale.ROOT));
+                start = -1;
+            } else if (!space && start < 0) {
+                start = i;
+            }
+        }
+        return words;
     }
 }
