@@ -141,7 +141,8 @@ public final class Datasets {
         try {
             node = JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new BadRowException(file, line, null, "not valid JSON: " + e.getOriginalMessage());
+            throw new BadRowException(file, line, null, "not valid JSON at column "
+                    + (e.getLocation() == null ? "?" : e.getLocation().getColumnNr()) + ": " + e.getOriginalMessage());
         }
         if (!node.isObject()) {
             throw new BadRowException(file, line, null, "expected a JSON object, found " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT));

@@ -34,7 +34,7 @@ final class Values {
                 return Collections.unmodifiableList(list);
             }
             case NUMBER:
-                return node.canConvertToExactIntegral() && node.canConvertToLong()
+                return node.isIntegralNumber() && node.canConvertToLong()
                         ? (Object) node.longValue()
                         : (Object) node.doubleValue();
             case STRING:
