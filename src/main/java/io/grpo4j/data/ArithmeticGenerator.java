@@ -93,14 +93,19 @@ public final class ArithmeticGenerator {
 
     private static Problem draw(Random random, Options o, String split, int index) {
         String op = o.ops().get(random.nextInt(o.ops().size()));
-        int digitsA = o.digits().get(random.nextInt(o.digits().size()));
-        int digitsB = o.digits().get(random.nextInt(o.digits().size()));
         long a;
         long b;
         if (op.equals("/")) {
             // Draw divisor and quotient so the dividend has the wanted digits and divides exactly.
+            // Some digit pairs admit no exact division (2-digit / 3-digit), so they are redrawn
+            // too; equal counts always admit one (a = b), so this ends.
             while (true) {
-                b = Math.max(1, uniform(random, digitsB));
+                int digitsA = o.digits().get(random.nextInt(o.digits().size()));
+                int digitsB = o.digits().get(random.nextInt(o.digits().size()));
+                b = uniform(random, digitsB);
+                if (b == 0) {
+                    continue;
+                }
                 long quotientLow = ceilDiv(lowest(digitsA), b);
                 long quotientHigh = highest(digitsA) / b;
                 if (quotientLow <= quotientHigh) {
@@ -109,8 +114,8 @@ public final class ArithmeticGenerator {
                 }
             }
         } else {
-            a = uniform(random, digitsA);
-            b = uniform(random, digitsB);
+            a = uniform(random, o.digits().get(random.nextInt(o.digits().size())));
+            b = uniform(random, o.digits().get(random.nextInt(o.digits().size())));
         }
         Map<String, Object> columns = new LinkedHashMap<>();
         columns.put("id", String.format("arithmetic-%s-%05d", split, index));
