@@ -10,6 +10,7 @@ public final class BadRowException extends IllegalArgumentException {
     private final Path file;
     private final int line;
     private final String field;
+    private final String detail;
 
     /**
      * @param file the dataset file
@@ -20,6 +21,7 @@ public final class BadRowException extends IllegalArgumentException {
     public BadRowException(Path file, int line, String field, String problem) {
         super(file + " line " + line + (field == null ? "" : ", field '" + field + "'") + ": " + problem
                 + " (fix the row, or set on_bad_row: skip to skip such rows with a warning)");
+        this.detail = file + " line " + line + (field == null ? "" : ", field '" + field + "'") + ": " + problem;
         this.file = file;
         this.line = line;
         this.field = field;
@@ -31,6 +33,11 @@ public final class BadRowException extends IllegalArgumentException {
 
     public int line() {
         return line;
+    }
+
+    /** The message without the advice to fix or skip: what a skip warning says. */
+    public String detail() {
+        return detail;
     }
 
     /** The column at fault, or null when the whole line is (e.g. malformed JSON). */

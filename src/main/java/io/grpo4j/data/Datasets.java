@@ -112,9 +112,9 @@ public final class Datasets {
                     if (!spec.skipBadRows()) {
                         throw e;
                     }
-                    skipped.add(e.getMessage());
+                    skipped.add(e.detail());
                     if (skipped.size() <= SKIPPED_ROWS_LOGGED) {
-                        LOG.warn("skipping bad row: {}", e.getMessage());
+                        LOG.warn("skipping bad row: {}", e.detail());
                     }
                 }
             }

@@ -109,8 +109,8 @@ class BadInputTest {
         assertEquals(List.of("a", "c"), report.problems().stream().map(Problem::id).collect(Collectors.toList()));
         // Lines 2 (not JSON), 3 (no answer) and 4 (id 'a' again) are each accounted for.
         assertEquals(3, report.skipped().size());
-        assertEquals(f + " line 3, field 'answer': is missing (the row has id, question)" + HINT, report.skipped().get(1));
-        assertEquals(f + " line 4, field 'id': duplicate id 'a' (first on line 1)" + HINT, report.skipped().get(2));
+        assertEquals(f + " line 3, field 'answer': is missing (the row has id, question)", report.skipped().get(1));
+        assertEquals(f + " line 4, field 'id': duplicate id 'a' (first on line 1)", report.skipped().get(2));
     }
 
     @Test
@@ -119,6 +119,6 @@ class BadInputTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Datasets.load(DatasetSpec.of(f.toString(), "jsonl").withOnBadRow("skip"), null));
         assertEquals("no usable rows in " + f + ": all 1 rows were bad; first: " + f
-                + " line 1, field 'answer': is missing (the row has question)" + HINT, e.getMessage());
+                + " line 1, field 'answer': is missing (the row has question)", e.getMessage());
     }
 }
