@@ -1,81 +1,80 @@
 package io.grpo4j.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.grpo4j.data.ArithmeticGenerator;
-import io.grpo4j.data.Problem;
+import io.grpo4j.data.GeneratedSets;
+import io.grpo4j.data.ProblemFiles;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-@Command(name = "arithmetic", mixinStandardHelpOptions = true,
-        description = "Generate arithmetic problems (e.g. 37+5) as JSONL; train and test splits never share a question.",
-        footer = {"", "Example (the shipped set):",
-            "  grpo4j data arithmetic --ops +,- --digits 1,2 --count 20000 --test-count 500 --seed 1 --out datasets/arithmetic"})
+/** {@code grpo4j data arithmetic}: writes arithmetic problems (train, and optionally a disjoint test split) as JSONL. */
+@Command(
+        name = "arithmetic",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Generate arithmetic problems like 37+5, 12-9, 6*7 as JSONL (columns id, question, answer, a, b, op).",
+            "No test question ever appears in the training file.",
+            "Example: grpo4j data arithmetic --ops +,- --digits 1,2 --count 10000 --test-count 500 --seed 1"
+                    + " --out datasets/arithmetic/train.jsonl --test-out datasets/arithmetic/test.jsonl"
+        })
 final class DataArithmeticCommand implements Callable<Integer> {
-    @Option(names = "--ops", split = ",", defaultValue = "+,-", description = "Operators among + - * (default: ${DEFAULT-VALUE}).")
-    List<Character> ops;
+    @Option(names = "--ops", split = ",", defaultValue = "+,-", description = "Operators, from + - * / (/ only where exact). Default: ${DEFAULT-VALUE}.")
+    List<String> ops;
 
-    @Option(names = "--digits", split = ",", defaultValue = "1,2", description = "Operand digit counts (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--digits", split = ",", defaultValue = "1,2", description = "Allowed operand digit counts (1 digit: 0..9). Default: ${DEFAULT-VALUE}.")
     List<Integer> digits;
 
-    @Option(names = "--count", defaultValue = "1000", description = "Training problems (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--count", defaultValue = "1000", description = "Training problems. Default: ${DEFAULT-VALUE}.")
     int count;
 
-    @Option(names = "--test-count", defaultValue = "0", description = "Held-out problems, disjoint from train (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--test-count", defaultValue = "0", description = "Test problems (distinct, disjoint from training); needs --test-out. Default: ${DEFAULT-VALUE}.")
     int testCount;
 
-    @Option(names = "--seed", defaultValue = "1")
+    @Option(names = "--seed", defaultValue = "0", description = "Random seed; same options, same files. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--out", description = "Folder for train.jsonl (and test.jsonl); default: JSONL on stdout.")
+    @Option(names = "--out", paramLabel = "FILE", description = "Training JSONL file; standard output when left out.")
     Path out;
 
+    @Option(names = "--test-out", paramLabel = "FILE", description = "Test JSONL file.")
+    Path testOut;
+
+    @Spec CommandSpec spec;
+
     @Override
-    public Integer call() throws IOException {
-        List<Problem> test = ArithmeticGenerator.generate(ops, digits, testCount, seed + 1, Set.of(), "test-");
-        Set<String> held = new HashSet<>();
-        test.forEach(p -> held.add(p.question()));
-        List<Problem> train = ArithmeticGenerator.generate(ops, digits, count, seed, held, "train-");
-        if (out == null) {
-            if (testCount > 0) {
-                throw new UserError("--test-count needs --out DIR (two files)");
-            }
-            write(train, System.out);
-            return 0;
-        }
-        Files.createDirectories(out);
-        try (PrintStream ps = new PrintStream(Files.newOutputStream(out.resolve("train.jsonl")), false, "UTF-8")) {
-            write(train, ps);
-        }
-        if (testCount > 0) {
-            try (PrintStream ps = new PrintStream(Files.newOutputStream(out.resolve("test.jsonl")), false, "UTF-8")) {
-                write(test, ps);
-            }
-        }
-        System.err.printf("wrote %d train%s problems to %s%n", train.size(), testCount > 0 ? " and " + test.size() + " test" : "", out);
+    public Integer call() throws Exception {
+        checkOutputs(testCount, testOut);
+        GeneratedSets sets = ArithmeticGenerator.generate(new ArithmeticGenerator.Options(ops, digits, count, testCount, seed));
+        writeSets(spec, sets, out, testOut);
         return 0;
     }
 
-    private static void write(List<Problem> problems, PrintStream ps) throws IOException {
-        ObjectMapper om = new ObjectMapper();
-        for (Problem p : problems) {
-            ps.println(om.writeValueAsString(new java.util.LinkedHashMap<>(orderedColumns(p))));
+    /** A test split needs its own file, and a test file needs a test split. */
+    static void checkOutputs(int testCount, Path testOut) {
+        if (testCount > 0 && testOut == null) {
+            throw new UserError("--test-count " + testCount + " needs --test-out FILE for the test split");
+        }
+        if (testCount == 0 && testOut != null) {
+            throw new UserError("--test-out is given but --test-count is 0: set --test-count N");
         }
     }
 
-    private static java.util.Map<String, Object> orderedColumns(Problem p) {
-        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
-        for (String k : new String[] {"id", "question", "answer", "a", "b", "op"}) {
-            m.put(k, p.columns().get(k));
+    /** Writes the training set to {@code out} (stdout when null) and the test set to {@code testOut}; reports on stderr. */
+    static void writeSets(CommandSpec spec, GeneratedSets sets, Path out, Path testOut) throws IOException {
+        if (out == null) {
+            ProblemFiles.write(sets.train(), spec.commandLine().getOut());
+        } else {
+            ProblemFiles.write(sets.train(), out);
+            spec.commandLine().getErr().println("wrote " + sets.train().size() + " training problems to " + out);
         }
-        return m;
+        if (testOut != null) {
+            ProblemFiles.write(sets.test(), testOut);
+            spec.commandLine().getErr().println("wrote " + sets.test().size() + " test problems to " + testOut);
+        }
     }
 }

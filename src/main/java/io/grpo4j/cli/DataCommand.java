@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
         name = "data",
         mixinStandardHelpOptions = true,
         description = "Generate problem sets (arithmetic, countdown).",
-        subcommands = {DataArithmeticCommand.class})
+        subcommands = {DataArithmeticCommand.class, DataCountdownCommand.class})
 final class DataCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -38,16 +38,16 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<Problem> problems = Datasets.load(new DatasetSpec(data.toString(), format, null, null, null, limit, 0, 0, null), Path.of(""));
+        List<Problem> problems = Datasets.load(DatasetSpec.of(data.toString(), format).withLimit(limit > 0 ? limit : null), Path.of(""));
         float t = samples > 1 ? temperature : 0f;
         SamplingParams params = new SamplingParams(t, 0, 1f, 0f, maxNewTokens, List.of(), List.of("</answer>"), true, seed);
         try (NDManager m = NDManager.newBaseManager(); ModelDirectory.LoadedModel loaded = ModelDirectory.load(model, m);
                 io.grpo4j.reward.RuleSet rs = io.grpo4j.reward.RuleSet.load(rules, Home.dir().resolve("rewards"));
                 Decoder d = new Decoder(loaded.weights()); Decoder fast = d.forInference()) {
             var tok = loaded.tokenizer();
-            PromptTemplates.PromptTemplate tpl = PromptTemplates.of(template, prefillThink,
-                    (msgs, gen) -> tok.chatTemplate().render(msgs.stream().map(x -> Map.of("role", x.role(), "content", x.content())).toList(), gen),
-                    null);
+            io.grpo4j.data.PromptTemplate tpl = PromptTemplates.of(template, prefillThink,
+                    tok.chatTemplate() == null ? null
+                            : (msgs, gen) -> tok.chatTemplate().render(msgs.stream().map(x -> Map.of("role", x.role(), "content", x.content())).toList(), gen));
             RolloutGenerator gen = new RolloutGenerator(fast, x -> tok.decode(x, true), tok.eosTokenIds());
             Evaluator.Result r = new Evaluator(gen, tok, rs, 64).evaluate(problems, tpl, params, samples);
             ObjectNode o = new ObjectMapper().createObjectNode();

@@ -1,175 +1,163 @@
 package io.grpo4j.data;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Reads problem sets from JSONL into {@link Problem}s, one adapter per public dataset shape.
- * Bad rows fail with file, line and field (or, with {@code on_bad_row: skip}, are counted and
- * reported); nothing is dropped silently.
+ * Reads dataset files into {@link Problem}s as a {@link DatasetSpec} says. Files are JSON Lines:
+ * one object per line; blank lines are ignored. Every bad row (malformed JSON, missing or
+ * ill-typed field, duplicate id) is an error naming file, line and field, or under {@code
+ * on_bad_row: skip} a warning and a count; an empty file is always an error.
  */
 public final class Datasets {
-    private static final Logger LOG = Logger.getLogger(Datasets.class.getName());
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = LoggerFactory.getLogger(Datasets.class);
+    /** How many skipped rows are logged one by one before only the count is. */
+    private static final int SKIPPED_ROWS_LOGGED = 10;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private Datasets() {}
 
-    /** Train and held-out problems. */
-    public record Split(List<Problem> train, List<Problem> eval) {}
-
-    /** Loads every problem of {@code spec} (relative paths against {@code baseDir}). */
-    public static List<Problem> load(DatasetSpec spec, Path baseDir) throws IOException {
-        Path file = baseDir.resolve(spec.path());
-        if (!Files.isRegularFile(file)) {
-            throw new IOException("dataset file not found: " + file);
-        }
-        List<Problem> out = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
-        int skipped = 0;
-        int lineNo = 0;
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            for (String line; (line = r.readLine()) != null; ) {
-                lineNo++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                try {
-                    Problem p = parse(spec, file, lineNo, line);
-                    if (!ids.add(p.id())) {
-                        throw new IllegalArgumentException(file + ":" + lineNo + ": duplicate id '" + p.id() + "'");
-                    }
-                    out.add(p);
-                } catch (IllegalArgumentException e) {
-                    if (spec.onBadRow().equals("error")) {
-                        throw e;
-                    }
-                    skipped++;
-                    LOG.warning(e.getMessage() + " (skipped: on_bad_row=skip)");
-                }
-                if (spec.limit() > 0 && out.size() >= spec.limit()) {
-                    break;
-                }
-            }
-        }
-        if (skipped > 0) {
-            LOG.warning(file + ": skipped " + skipped + " bad rows of " + lineNo);
-        }
-        if (out.isEmpty()) {
-            throw new IOException(file + ": no problems (empty file" + (skipped > 0 ? ", or every row was bad" : "") + ")");
-        }
-        return out;
+    /** The training problems of {@code spec.path} (after {@code limit}), before any held-out split. */
+    public static List<Problem> load(DatasetSpec spec, Path baseDir) {
+        return read(resolve(spec.path(), baseDir), spec, spec.limit()).problems();
     }
 
-    /** Train problems, and a seeded held-out fraction as eval when the spec asks for one. */
-    public static Split split(DatasetSpec spec, Path baseDir) throws IOException {
+    /**
+     * Training and evaluation problems: {@code eval_path} read in full with the same format and
+     * mapping, or a seeded {@code eval_fraction} of {@code path} held out (at least one problem,
+     * never all), or no evaluation problems.
+     */
+    public static Split split(DatasetSpec spec, Path baseDir) {
         List<Problem> all = load(spec, baseDir);
+        if (spec.evalPath() != null) {
+            return new Split(all, read(resolve(spec.evalPath(), baseDir), spec, null).problems());
+        }
         if (spec.evalFraction() == 0) {
             return new Split(all, List.of());
         }
-        List<Problem> shuffled = new ArrayList<>(all);
-        Collections.shuffle(shuffled, new Random(spec.seed()));
-        int nEval = Math.max(1, (int) Math.round(all.size() * spec.evalFraction()));
-        return new Split(List.copyOf(shuffled.subList(nEval, shuffled.size())), List.copyOf(shuffled.subList(0, nEval)));
+        int held = Math.max(1, (int) Math.round(all.size() * spec.evalFraction()));
+        if (held >= all.size()) {
+            throw new IllegalArgumentException("dataset 'eval_fraction' " + spec.evalFraction() + " of " + all.size()
+                    + " problems in " + spec.path() + " leaves none to train on: lower it or add rows");
+        }
+        // Hold out the first `held` of a seeded permutation; both parts keep file order.
+        int[] order = Shuffle.permutation(all.size(), new Random(spec.seed()));
+        boolean[] isEval = new boolean[all.size()];
+        for (int i = 0; i < held; i++) {
+            isEval[order[i]] = true;
+        }
+        List<Problem> train = new ArrayList<>();
+        List<Problem> eval = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            (isEval[i] ? eval : train).add(all.get(i));
+        }
+        return new Split(train, eval);
     }
 
-    static Problem parse(DatasetSpec spec, Path file, int lineNo, String line) {
-        JsonNode row;
-        try {
-            row = JSON.readTree(line);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(file + ":" + lineNo + ": not valid JSON: " + e.getOriginalMessage());
+    /** A config path: absolute as given, relative against {@code baseDir}. */
+    public static Path resolve(String path, Path baseDir) {
+        Path p = Path.of(path);
+        return p.isAbsolute() || baseDir == null ? p : baseDir.resolve(p);
+    }
+
+    /**
+     * Reads one file with the spec's format, field mapping and bad-row policy.
+     *
+     * @param limit stop after this many problems; null reads the whole file
+     */
+    public static LoadReport read(Path file, DatasetSpec spec, Integer limit) {
+        RowAdapter adapter = DatasetFormat.of(spec.format()).adapter(spec.fieldMapping());
+        String source = sourceName(file);
+        List<Problem> problems = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        Map<String, Integer> lineOfId = new HashMap<>();
+        int rows = 0;
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String text;
+            int line = 0;
+            while ((text = in.readLine()) != null && (limit == null || problems.size() < limit)) {
+                line++;
+                if (line == 1 && text.startsWith("\uFEFF")) {
+                    text = text.substring(1); // byte-order mark some editors write
+                }
+                if (text.isBlank()) {
+                    continue;
+                }
+                rows++;
+                try {
+                    Problem p = adapter.adapt(new Row(file, line, source, parseObject(file, line, text)));
+                    Integer first = lineOfId.putIfAbsent(p.id(), line);
+                    if (first != null) {
+                        String idField = spec.idField() != null ? spec.idField() : "id";
+                        throw new BadRowException(file, line, idField, "duplicate id '" + p.id() + "' (first on line " + first + ")");
+                    }
+                    problems.add(p);
+                } catch (BadRowException e) {
+                    if (!spec.skipBadRows()) {
+                        throw e;
+                    }
+                    skipped.add(e.detail());
+                    if (skipped.size() <= SKIPPED_ROWS_LOGGED) {
+                        LOG.warn("skipping bad row: {}", e.detail());
+                    }
+                }
+            }
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("dataset file not found: " + file.toAbsolutePath()
+                    + " (relative paths are resolved against the config's folder)");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read dataset file " + file + ": " + e.getMessage(), e);
         }
-        if (row == null || !row.isObject()) {
-            throw new IllegalArgumentException(file + ":" + lineNo + ": expected a JSON object");
+        if (rows == 0) {
+            throw new IllegalArgumentException(file + " is empty: expected one JSON object per line");
+        }
+        if (problems.isEmpty()) {
+            throw new IllegalArgumentException("no usable rows in " + file + ": all " + rows + " rows were bad; first: " + skipped.get(0));
+        }
+        if (!skipped.isEmpty()) {
+            LOG.warn("skipped {} bad rows of {} in {} (on_bad_row: skip)", skipped.size(), rows, file);
+        }
+        return new LoadReport(file, problems, skipped);
+    }
+
+    private static Map<String, Object> parseObject(Path file, int line, String text) {
+        JsonNode node;
+        try {
+            node = JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new BadRowException(file, line, null, "not valid JSON at column "
+                    + (e.getLocation() == null ? "?" : e.getLocation().getColumnNr()) + ": " + e.getOriginalMessage());
+        }
+        if (!node.isObject()) {
+            throw new BadRowException(file, line, null, "expected a JSON object, found " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
         }
         @SuppressWarnings("unchecked")
-        Map<String, Object> columns = new LinkedHashMap<>(JSON.convertValue(row, Map.class));
-        String where = file + ":" + lineNo;
-        String source = file.getFileName().toString();
-        String question;
-        String answer;
-        switch (spec.format()) {
-            case "gsm8k" -> {
-                question = text(row, "question", where);
-                answer = gsm8kGold(text(row, "answer", where), where);
-            }
-            case "math" -> {
-                question = text(row, "problem", where);
-                answer = row.hasNonNull("answer") ? row.get("answer").asText()
-                        : Boxed.last(text(row, "solution", where));
-                if (answer == null) {
-                    throw new IllegalArgumentException(where + ": field 'solution' has no \\boxed{} answer and there is no 'answer'");
-                }
-            }
-            case "aime" -> {
-                question = row.hasNonNull("problem") ? text(row, "problem", where) : text(row, "question", where);
-                answer = numeric(text(row, "answer", where));
-            }
-            case "countdown" -> {
-                long target = row.path("target").asLong(Long.MIN_VALUE);
-                if (!row.path("target").isIntegralNumber() || !row.path("nums").isArray()) {
-                    throw new IllegalArgumentException(where + ": countdown rows need integer 'target' and array 'nums'");
-                }
-                question = row.hasNonNull("question") ? row.get("question").asText()
-                        : "Using the numbers " + row.get("nums") + ", create an equation that equals " + target + ".";
-                answer = Long.toString(target);
-            }
-            case "arithmetic" -> {
-                question = text(row, "question", where);
-                answer = text(row, "answer", where);
-            }
-            default -> {
-                question = text(row, spec.promptField() == null ? "question" : spec.promptField(), where);
-                answer = text(row, spec.answerField() == null ? "answer" : spec.answerField(), where);
-            }
-        }
-        String id = spec.idField() != null ? text(row, spec.idField(), where)
-                : row.hasNonNull("id") ? row.get("id").asText()
-                : row.hasNonNull("unique_id") ? row.get("unique_id").asText()
-                : source + ":" + lineNo;
-        return new Problem(id, source, question, answer, columns);
+        Map<String, Object> columns = (Map<String, Object>) Values.fromJson(node);
+        return columns;
     }
 
-    private static String text(JsonNode row, String field, String where) {
-        JsonNode n = row.get(field);
-        if (n == null || n.isNull()) {
-            throw new IllegalArgumentException(where + ": missing field '" + field + "'");
-        }
-        return n.isTextual() ? n.asText() : n.toString();
-    }
-
-    /** GSM8K answers end in "#### 1,600": the gold is the part after ####, separators removed. */
-    static String gsm8kGold(String answer, String where) {
-        int at = answer.lastIndexOf("####");
-        if (at < 0) {
-            throw new IllegalArgumentException(where + ": field 'answer' has no '#### <number>' line");
-        }
-        return answer.substring(at + 4).trim().replace(",", "");
-    }
-
-    /** AIME/AMC: "025" → "25", "27.0" → "27". */
-    static String numeric(String s) {
-        String t = s.trim();
-        try {
-            java.math.BigDecimal d = new java.math.BigDecimal(t);
-            return d.stripTrailingZeros().toPlainString();
-        } catch (NumberFormatException e) {
-            return t;
-        }
+    /** {@code <folder>/<file stem>}, e.g. {@code gsm8k/test} for {@code .../gsm8k/test.jsonl}. */
+    static String sourceName(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.indexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        Path parent = file.toAbsolutePath().getParent();
+        return parent == null || parent.getFileName() == null ? stem : parent.getFileName() + "/" + stem;
     }
 }

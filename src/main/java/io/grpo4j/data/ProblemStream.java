@@ -5,65 +5,69 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Endless, seeded iteration over problems: each epoch is a fresh shuffle derived from (seed,
- * epoch), so a cursor (epoch, position) restores the exact order after a resume.
+ * Endless, seeded iteration over problems: each epoch visits every problem once in an order
+ * shuffled with a seed derived from {@code (seed, epoch)} only, so the order of any epoch can be
+ * rebuilt from the {@link DataCursor} alone and a restored stream continues exactly where the
+ * saved one stood.
  */
 public final class ProblemStream {
+    /** Odd 64-bit constant (golden ratio) that spreads consecutive epochs over unrelated seeds. */
+    private static final long EPOCH_MIX = 0x9E3779B97F4A7C15L;
+
     private final List<Problem> problems;
     private final long seed;
     private int epoch;
     private int position;
-    private int[] order;
+    private int[] order; // shuffled indices of the current epoch
 
+    /** @param problems the problems to cycle through (at least one) */
     public ProblemStream(List<Problem> problems, long seed) {
         if (problems.isEmpty()) {
-            throw new IllegalArgumentException("no problems to iterate over");
+            throw new IllegalArgumentException("cannot stream an empty list of problems: the dataset gave none");
         }
         this.problems = List.copyOf(problems);
         this.seed = seed;
-        this.order = orderOf(0);
+        restore(DataCursor.START);
     }
 
-    private int[] orderOf(int e) {
-        int[] o = new int[problems.size()];
-        for (int i = 0; i < o.length; i++) {
-            o[i] = i;
-        }
-        Random rng = new Random(seed * 1_000_003L + e);
-        for (int i = o.length - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = o[i];
-            o[i] = o[j];
-            o[j] = t;
-        }
-        return o;
-    }
-
-    /** The next {@code n} problems, crossing into the next epoch when needed. */
+    /** The next {@code n} problems, crossing into the next epoch (freshly shuffled) when one ends. */
     public List<Problem> next(int n) {
-        List<Problem> out = new ArrayList<>(n);
-        while (out.size() < n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("cannot take " + n + " problems");
+        }
+        List<Problem> batch = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            batch.add(problems.get(order[position]));
+            position++;
             if (position == order.length) {
                 epoch++;
                 position = 0;
-                order = orderOf(epoch);
+                order = epochOrder(epoch);
             }
-            out.add(problems.get(order[position++]));
         }
-        return out;
+        return batch;
     }
 
+    /** Where the stream stands now; {@link #restore} with it replays the same problems. */
     public DataCursor cursor() {
         return new DataCursor(epoch, position);
     }
 
     public void restore(DataCursor c) {
-        if (c.position() < 0 || c.position() > problems.size()) {
-            throw new IllegalArgumentException("data cursor position " + c.position() + " outside 0.." + problems.size()
-                    + ": the dataset changed since the checkpoint");
+        if (c.position() >= problems.size()) {
+            throw new IllegalArgumentException("data cursor position " + c.position() + " is past the " + problems.size()
+                    + " problems of this dataset: the checkpoint was saved with a different dataset or limit");
         }
         epoch = c.epoch();
         position = c.position();
-        order = orderOf(epoch);
+        order = epochOrder(epoch);
+    }
+
+    public int size() {
+        return problems.size();
+    }
+
+    private int[] epochOrder(int e) {
+        return Shuffle.permutation(problems.size(), new Random(seed ^ (EPOCH_MIX * (e + 1L))));
     }
 }

@@ -2,7 +2,7 @@ package io.grpo4j.eval;
 
 import io.grpo4j.config.SamplingParams;
 import io.grpo4j.data.Problem;
-import io.grpo4j.data.PromptTemplates.PromptTemplate;
+import io.grpo4j.data.PromptTemplate;
 import io.grpo4j.generate.Completion;
 import io.grpo4j.generate.RolloutGenerator;
 import io.grpo4j.model.tokenizer.Tokenizer;

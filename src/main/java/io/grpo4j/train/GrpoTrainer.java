@@ -12,6 +12,8 @@ import io.grpo4j.data.DataCursor;
 import io.grpo4j.data.Datasets;
 import io.grpo4j.data.Problem;
 import io.grpo4j.data.ProblemStream;
+import io.grpo4j.data.Split;
+import io.grpo4j.data.PromptTemplate;
 import io.grpo4j.data.PromptTemplates;
 import io.grpo4j.eval.Evaluator;
 import io.grpo4j.generate.RolloutGenerator;
@@ -48,7 +50,7 @@ public final class GrpoTrainer implements AutoCloseable {
     private final Rollouts rollouts;
     private final ProblemStream stream;
     private final List<Problem> evalProblems;
-    private final PromptTemplates.PromptTemplate template;
+    private final PromptTemplate template;
     private final AdamW optimizer;
     private final PolicyUpdate update;
     private final Checkpoints checkpoints;
@@ -87,13 +89,13 @@ public final class GrpoTrainer implements AutoCloseable {
             this.referenceDecoder = reference == null ? null : new Decoder(reference);
             Path rewardsDir = baseDir.resolve("rewards");
             this.rules = RuleSet.load(config.rewards().rules(), rewardsDir);
+            String system = config.data().systemPrompt();
             this.template = PromptTemplates.of(config.data().template(), config.data().prefillThink(),
-                    (msgs, gen) -> policy.tokenizer().chatTemplate() == null
-                            ? failNoChatTemplate()
-                            : policy.tokenizer().chatTemplate().render(
-                                    msgs.stream().map(m -> Map.of("role", m.role(), "content", m.content())).toList(), gen),
-                    config.data().systemPrompt());
-            Datasets.Split split = Datasets.split(config.data().train(), baseDir);
+                    policy.tokenizer().chatTemplate() == null ? null : (msgs, gen) -> policy.tokenizer().chatTemplate().render(
+                            msgs.stream().map(m -> Map.of("role", m.role(),
+                                    // data.system_prompt replaces the template's default system message
+                                    "content", system != null && m.role().equals("system") ? system : m.content())).toList(), gen));
+            Split split = Datasets.split(config.data().train(), baseDir);
             List<Problem> eval = config.data().eval() != null ? Datasets.load(config.data().eval(), baseDir) : split.eval();
             if (config.data().evalLimit() > 0 && eval.size() > config.data().evalLimit()) {
                 eval = eval.subList(0, config.data().evalLimit());
@@ -115,10 +117,6 @@ public final class GrpoTrainer implements AutoCloseable {
             root.close();
             throw e;
         }
-    }
-
-    private static String failNoChatTemplate() {
-        throw new IllegalArgumentException("template 'chat' needs a chat_template in the model's tokenizer_config.json");
     }
 
     /** A new run in {@code run.output_dir/run.name}; refuses to overwrite a run that has checkpoints. */

@@ -4,7 +4,7 @@ import io.grpo4j.config.GrpoConfig;
 import io.grpo4j.config.SamplingParams;
 import io.grpo4j.data.Problem;
 import io.grpo4j.data.ProblemStream;
-import io.grpo4j.data.PromptTemplates.PromptTemplate;
+import io.grpo4j.data.PromptTemplate;
 import io.grpo4j.generate.Completion;
 import io.grpo4j.generate.RolloutGenerator;
 import io.grpo4j.grpo.Advantages;
