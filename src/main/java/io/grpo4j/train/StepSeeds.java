@@ -6,7 +6,6 @@ package io.grpo4j.train;
  */
 final class StepSeeds {
     static final int ROLLOUT = 1;
-    static final int EVAL = 2;
 
     private StepSeeds() {}
 

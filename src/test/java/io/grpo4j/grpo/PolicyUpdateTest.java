@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import io.grpo4j.config.GrpoConfig;
 import io.grpo4j.model.Decoder;
@@ -122,9 +121,5 @@ class PolicyUpdateTest {
                 assertArrayEquals(e.getValue(), w.get(e.getKey()).toFloatArray(), 0f, e.getKey());
             }
         }
-    }
-
-    static float sum(NDArray a) {
-        return a.sum().getFloat();
     }
 }
