@@ -3,6 +3,7 @@ package io.grpo4j.grpo;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import io.grpo4j.config.GrpoConfig;
+import io.grpo4j.model.Scalars;
 
 /**
  * The clipped surrogate of the GRPO family plus optional KL to a reference (design.md §3):
@@ -55,16 +56,16 @@ public final class GrpoLoss {
             NDArray d = refLogp.sub(logp); // log π_ref − log π_θ
             kl = switch (cfg.klEstimator()) {
                 case "k1" -> d.neg();
-                case "k2" -> d.square().mul(0.5f);
+                case "k2" -> Scalars.mul(d.square(), 0.5);
                 default -> d.exp().sub(d).sub(1f);
             };
-            perToken = perToken.add(kl.mul((float) cfg.beta()));
+            perToken = perToken.add(Scalars.mul(kl, cfg.beta()));
         }
         NDArray masked = perToken.mul(mask);
         NDArray loss = switch (cfg.lossType()) {
             // mean over each sequence's tokens, then summed over sequences / normalizer (= sequence count)
-            case "grpo" -> masked.sum(new int[] {1}).div(tokenCount.maximum(1f)).sum().div((float) normalizer);
-            default -> masked.sum().div((float) normalizer);
+            case "grpo" -> Scalars.div(masked.sum(new int[] {1}).div(tokenCount.maximum(1f)).sum(), normalizer);
+            default -> Scalars.div(masked.sum(), normalizer);
         };
         // Statistics: where clipping binds (token-level view of the ratio).
         NDArray r = ratio.stopGradient();

@@ -219,7 +219,7 @@ public final class Decoder implements AutoCloseable {
         long s = k.getShape().get(2);
         // Group queries under their shared kv head instead of repeating K/V: head h uses kv head h / g.
         NDArray qg = q.reshape(b, kvHeads, (long) g * t, hd); // (B, KV, g T, hd)
-        NDArray scores = qg.matMul(k.transpose(0, 1, 3, 2)).mul((float) (1.0 / Math.sqrt(hd))) // (B, KV, g T, S)
+        NDArray scores = Scalars.mul(qg.matMul(k.transpose(0, 1, 3, 2)), 1.0 / Math.sqrt(hd)) // (B, KV, g T, S)
                 .reshape(b, kvHeads, g, t, s)
                 .add(bias); // (B, KV, g, T, S)
         NDArray probs = scores.softmax(-1).reshape(b, kvHeads, (long) g * t, s);
@@ -251,7 +251,7 @@ public final class Decoder implements AutoCloseable {
     }
 
     private NDArray rmsNorm(NDArray x, NDArray gain) {
-        NDArray rms = x.square().mean(new int[] {-1}, true).add((float) config.rmsNormEps()).pow(-0.5f);
+        NDArray rms = Scalars.pow(x.square().mean(new int[] {-1}, true).add((float) config.rmsNormEps()), -0.5);
         return x.mul(rms).mul(gain);
     }
 

@@ -52,7 +52,7 @@ public final class TokenLogProbs {
                 NDIndex rows = new NDIndex("{}:{}", start, end);
                 NDArray logits = decoder.logits(hidden.get(rows)); // (b', T, V)
                 if (temperature != 1f) {
-                    logits = logits.div(temperature);
+                    logits = Scalars.div(logits, temperature);
                 }
                 NDArray all = logits.logSoftmax(-1); // (b', T, V)
                 logps.add(all.gather(targets.get(rows).expandDims(-1), -1).squeeze(-1)); // (b', T)
