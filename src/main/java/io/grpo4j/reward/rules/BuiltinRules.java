@@ -18,6 +18,7 @@ import java.util.function.BiFunction;
  *   <tr><td>tag_count</td><td>0 to 1 in steps of 0.25; prefilled_think</td></tr>
  *   <tr><td>format_progress</td><td>0 to 1, tags found in order; prefilled_think</td></tr>
  *   <tr><td>closeness</td><td>0 to 1, exp(−|error|/scale); scale</td></tr>
+ *   <tr><td>digit_match</td><td>0 to 1, share of sign and digit positions that agree</td></tr>
  *   <tr><td>countdown</td><td>0, format_score (0.1) or score (1); numbers_field, target_field</td></tr>
  *   <tr><td>overlong</td><td>−1 to 0; max_tokens, buffer (required)</td></tr>
  *   <tr><td>repetition</td><td>max_penalty (−1) to 0; ngram_size</td></tr>
@@ -37,6 +38,7 @@ public final class BuiltinRules {
         m.put("tag_count", TagCountRule::new);
         m.put("format_progress", FormatProgressRule::new);
         m.put("closeness", ClosenessRule::new);
+        m.put("digit_match", DigitMatchRule::new);
         m.put("countdown", CountdownRule::new);
         m.put("overlong", OverlongRule::new);
         m.put("repetition", RepetitionRule::new);
