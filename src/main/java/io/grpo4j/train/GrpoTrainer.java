@@ -196,6 +196,8 @@ public final class GrpoTrainer implements AutoCloseable {
         return runDir;
     }
 
+    private Progress progress = new Progress(LOG, false, 0, 0);
+
     /** The training loop. */
     public RunSummary run() throws IOException {
         int maxSteps = config.run().maxSteps();
@@ -212,6 +214,7 @@ public final class GrpoTrainer implements AutoCloseable {
         });
         Runtime.getRuntime().addShutdownHook(hook);
         String stopReason = null;
+        progress = new Progress(LOG, Progress.isTerminal(), maxSteps, state.step());
         try {
             Banner.print(LOG, config, policy.weights(), runDir, evalProblems.size());
             if (state.step() == 0 && config.run().evalEvery() > 0 && !evalProblems.isEmpty()) {
@@ -238,9 +241,9 @@ public final class GrpoTrainer implements AutoCloseable {
                         batch.rewardSeconds(), (t2 - t1) / 1e9);
                 metricsLog.append(metrics);
                 rolloutsLog.append(RolloutRecords.of(step, batch, config.run().rolloutsPerStep(), config.run().seed()));
-                Progress.step(LOG, step, maxSteps, metrics, (t2 - t0) / 1e9);
+                progress.step(step, metrics, (t2 - t0) / 1e9);
                 if (config.run().logCompletionsEvery() > 0 && step % config.run().logCompletionsEvery() == 0) {
-                    Progress.monologues(LOG, batch, 3);
+                    MonologueTable.render(batch, 4, config.grpo().numGenerations()).forEach(progress::println);
                 }
                 int nonFinite = u.skippedNonFinite() > 0 && u.optimizerSteps() == 0 ? state.consecutiveNonFinite() + 1 : 0;
                 DataCursor cursor = stream.cursor();
@@ -273,6 +276,7 @@ public final class GrpoTrainer implements AutoCloseable {
                 // the JVM is already exiting (Ctrl-C): the hook waits for us
             }
         }
+        progress.finish();
         boolean completed = state.step() >= maxSteps;
         Banner.finish(LOG, runDir, state.step(), completed, stopReason);
         return new RunSummary(runDir, state.step(), completed, stopReason);
@@ -300,8 +304,8 @@ public final class GrpoTrainer implements AutoCloseable {
         StepMetrics.put(o, "format_rate", r.formatRate());
         o.put("time_s", (System.nanoTime() - t0) / 1e9);
         evalLog.append(o);
-        LOG.printf("eval  step %d: pass@1 %.3f  format %.3f  mean reward %.3f  (%d problems, greedy)%n",
-                step, r.passAt1(), r.formatRate(), r.meanReward(), r.problems());
+        progress.println(String.format(java.util.Locale.ROOT, "eval  step %d: pass@1 %.3f  format %.3f  mean reward %.3f  (%d problems, greedy)",
+                step, r.passAt1(), r.formatRate(), r.meanReward(), r.problems()));
     }
 
     private void checkpoint() throws IOException {
