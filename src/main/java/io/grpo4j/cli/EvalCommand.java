@@ -35,6 +35,8 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--temperature", defaultValue = "1.0", description = "Used when --samples > 1 (default: ${DEFAULT-VALUE}).") float temperature;
     @Option(names = "--max-new-tokens", defaultValue = "256") int maxNewTokens;
     @Option(names = "--seed", defaultValue = "0") long seed;
+    @Option(names = "--completions", paramLabel = "FILE",
+            description = "Also write every completion as JSON lines in the rollouts.jsonl layout (for 'grpo4j inspect').") Path completions;
 
     @Override
     public Integer call() throws Exception {
@@ -62,6 +64,19 @@ final class EvalCommand implements Callable<Integer> {
             }
             o.put("mean_reward", r.meanReward());
             o.put("format_rate", r.formatRate());
+            ObjectNode sources = o.putObject("by_source");
+            r.bySource().forEach((source, x) -> {
+                ObjectNode so = sources.putObject(source);
+                so.put("completions", x.completions());
+                so.put("pass@1", x.passAt1());
+                so.put("mean_reward", x.meanReward());
+                so.put("format_rate", x.formatRate());
+            });
+            if (completions != null) {
+                EvalCompletions.write(completions, r);
+                System.err.println("completions: " + completions + " (" + r.items().size() + ", read with: grpo4j inspect "
+                        + completions + ")");
+            }
             System.out.println(new ObjectMapper().writeValueAsString(o));
         }
         return 0;

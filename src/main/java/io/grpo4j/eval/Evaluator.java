@@ -39,7 +39,10 @@ public final class Evaluator {
      * problems whose most frequent extracted answer is judged correct (maj@k).
      */
     public record Result(int problems, double passAt1, double meanReward, double formatRate, List<Item> items,
-            int[] correctCounts, double majority) {}
+            int[] correctCounts, double majority, java.util.Map<String, SourceSummary> bySource) {}
+
+    /** The aggregates of one data source (a dataset can mix sources, e.g. MATH subjects). */
+    public record SourceSummary(int completions, double passAt1, double meanReward, double formatRate) {}
 
     public Result evaluate(List<Problem> problems, PromptTemplate template, SamplingParams params) {
         return evaluate(problems, template, params, 1);
@@ -91,8 +94,19 @@ public final class Evaluator {
             String top = votes.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).map(java.util.Map.Entry::getKey).orElse(null);
             majority += top != null && right.get(top) ? 1 : 0;
         }
-        return new Result(problems.size(), mean(items, rule), items.stream().mapToDouble(i -> i.reward().total()).average().orElse(Double.NaN),
-                mean(items, "format"), items, correct, problems.isEmpty() ? Double.NaN : majority / problems.size());
+        java.util.Map<String, List<Item>> groups = new java.util.TreeMap<>();
+        for (Item it : items) {
+            groups.computeIfAbsent(it.problem().source(), k -> new ArrayList<>()).add(it);
+        }
+        java.util.Map<String, SourceSummary> bySource = new java.util.LinkedHashMap<>();
+        groups.forEach((source, list) -> bySource.put(source, new SourceSummary(list.size(), mean(list, rule), meanReward(list),
+                mean(list, "format"))));
+        return new Result(problems.size(), mean(items, rule), meanReward(items), mean(items, "format"), items, correct,
+                problems.isEmpty() ? Double.NaN : majority / problems.size(), bySource);
+    }
+
+    private static double meanReward(List<Item> items) {
+        return items.stream().mapToDouble(i -> i.reward().total()).average().orElse(Double.NaN);
     }
 
     /** The rule whose score 1 means "correct". */

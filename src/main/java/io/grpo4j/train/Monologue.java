@@ -1,10 +1,10 @@
 package io.grpo4j.train;
 
 /** Splits a completion into its think and answer parts for logs (null where a part is absent). */
-final class Monologue {
+public final class Monologue {
     private Monologue() {}
 
-    static String[] split(String text) {
+    public static String[] split(String text) {
         String think = null;
         int close = text.indexOf("</think>");
         if (close >= 0) {

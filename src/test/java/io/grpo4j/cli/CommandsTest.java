@@ -98,13 +98,32 @@ class CommandsTest {
         assertEquals(0, run("init-model", "--out", model.toString(), "--hidden", "16", "--layers", "1", "--heads", "2",
                 "--ffn", "32", "--builtin-tokenizer").code());
         Result e = run("eval", "--model", model.toString(), "--data", "datasets/arithmetic/test.jsonl", "--format", "arithmetic",
-                "--limit", "6", "--rules", "arithmetic", "--prefill-think", "--samples", "3", "--max-new-tokens", "6");
+                "--limit", "6", "--rules", "arithmetic", "--prefill-think", "--samples", "3", "--max-new-tokens", "6",
+                "--completions", tmp.resolve("out/completions.jsonl").toString());
         assertEquals(0, e.code(), e.err());
         JsonNode o = new ObjectMapper().readTree(e.out());
         assertEquals(6, o.get("problems").asInt());
         for (String k : new String[] {"pass@1", "pass@3", "maj@3", "mean_reward", "format_rate"}) {
             assertTrue(o.has(k), k + " missing: " + o);
         }
+        // the completions file holds every sample, and its own scores give the same pass@1 and mean reward
+        List<String> lines = Files.readAllLines(tmp.resolve("out/completions.jsonl"));
+        assertEquals(18, lines.size());
+        double correct = 0;
+        double reward = 0;
+        for (String line : lines) {
+            JsonNode c = new ObjectMapper().readTree(line);
+            assertTrue(c.get("prompt").asText().endsWith("Assistant: <think>"), line);
+            correct += c.get("rewards").get("accuracy").asDouble() == 1 ? 1 : 0;
+            reward += c.get("reward").asDouble();
+        }
+        assertEquals(correct / 18, o.get("pass@1").asDouble(), 1e-12);
+        assertEquals(reward / 18, o.get("mean_reward").asDouble(), 1e-9);
+        JsonNode sources = o.get("by_source");
+        assertEquals(1, sources.size(), sources.toString());
+        JsonNode only = sources.elements().next();
+        assertEquals(18, only.get("completions").asInt());
+        assertEquals(o.get("pass@1").asDouble(), only.get("pass@1").asDouble(), 1e-12);
         Path runDir = tmp.resolve("runs/r");
         Files.createDirectories(runDir);
         Files.writeString(runDir.resolve("rollouts.jsonl"),
