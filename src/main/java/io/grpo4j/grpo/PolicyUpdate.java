@@ -46,11 +46,43 @@ public final class PolicyUpdate {
         this.params = policy.weights().all().values();
     }
 
-    /** Right-padded tensors of a micro-batch, restricted to the window of completion positions. */
-    private record Batch(NDArray ids, NDArray positions, NDArray attention, NDArray targets, NDArray mask, int from, int to,
-            float[] samplingLogProbs) {}
+    /** Shared prefixes shorter than this are not worth a separate pass. */
+    static final int MIN_SHARED_PREFIX = 8;
 
-    private Batch batch(List<Episode> eps, NDManager m) {
+    /**
+     * Right-padded tensors of a micro-batch after the shared prefix (the first {@code shared}
+     * tokens, identical in every row and computed once), restricted to the window
+     * [from, to) of completion positions, counted after the prefix.
+     */
+    private record Batch(NDArray ids, NDArray positions, NDArray attention, NDArray targets, NDArray mask, int from, int to,
+            float[] samplingLogProbs, int[] sharedIds) {}
+
+    /**
+     * The prompt tokens every episode starts with (the template's instructions), cut so that
+     * each prompt keeps at least its last token, whose state predicts the first completion
+     * token; empty when shorter than {@link #MIN_SHARED_PREFIX} or when sharing is off.
+     */
+    private int[] sharedPrefix(List<Episode> eps) {
+        if (!sharePrefix || eps.isEmpty()) {
+            return new int[0];
+        }
+        int[] first = eps.get(0).promptIds();
+        int n = first.length - 1;
+        for (Episode e : eps) {
+            int[] p = e.promptIds();
+            n = Math.min(n, p.length - 1);
+            for (int i = 0; i < n; i++) {
+                if (p[i] != first[i]) {
+                    n = i;
+                    break;
+                }
+            }
+        }
+        return n >= MIN_SHARED_PREFIX ? java.util.Arrays.copyOf(first, n) : new int[0];
+    }
+
+    private Batch batch(List<Episode> eps, NDManager m, int[] sharedIds) {
+        int shared = sharedIds.length;
         int b = eps.size();
         int width = 0;
         int from = Integer.MAX_VALUE;
@@ -60,6 +92,9 @@ public final class PolicyUpdate {
         }
         int to = width - 1; // last position that predicts a token
         int w = to - from;
+        width -= shared;
+        from -= shared;
+        to -= shared;
         long[] ids = new long[b * width];
         long[] pos = new long[b * width];
         long[] att = new long[b * width];
@@ -68,11 +103,11 @@ public final class PolicyUpdate {
         float[] sampling = new float[b * w];
         for (int r = 0; r < b; r++) {
             Episode e = eps.get(r);
-            int p = e.promptIds().length;
+            int p = e.promptIds().length - shared; // prompt tokens after the shared prefix
             int n = p + e.completionIds().length;
             for (int i = 0; i < n; i++) {
-                ids[r * width + i] = i < p ? e.promptIds()[i] : e.completionIds()[i - p];
-                pos[r * width + i] = i;
+                ids[r * width + i] = i < p ? e.promptIds()[shared + i] : e.completionIds()[i - p];
+                pos[r * width + i] = shared + i;
                 att[r * width + i] = 1;
             }
             boolean counts = !(cfg.maskTruncatedCompletions() && e.truncated());
@@ -86,12 +121,20 @@ public final class PolicyUpdate {
         Shape full = new Shape(b, width);
         Shape window = new Shape(b, w);
         return new Batch(m.create(ids, full), m.create(pos, full), m.create(att, full), m.create(tgt, window),
-                m.create(mask, window), from, to, sampling);
+                m.create(mask, window), from, to, sampling, sharedIds);
     }
 
     /** (b, to − from) log-probs of the targets under {@code d}. */
     private NDArray logProbs(Decoder d, Batch x, boolean entropy, NDArray[] entropyOut) {
-        NDArray hidden = d.hidden(x.ids, x.positions, x.attention, null).get(new NDIndex(":, {}:{}, :", x.from, x.to));
+        NDArray all;
+        if (x.sharedIds.length > 0) {
+            long[] prefixIds = java.util.Arrays.stream(x.sharedIds).asLongStream().toArray();
+            Decoder.SharedPrefix prefix = d.prefix(x.ids.getManager().create(prefixIds, new Shape(1, prefixIds.length)));
+            all = d.hiddenAfter(prefix, x.ids, x.positions, x.attention);
+        } else {
+            all = d.hidden(x.ids, x.positions, x.attention, null);
+        }
+        NDArray hidden = all.get(new NDIndex(":, {}:{}, :", x.from, x.to));
         if (entropy) {
             NDArray[] both = TokenLogProbs.withEntropy(d, hidden, x.targets, temperature, chunkTokens);
             entropyOut[0] = both[1];
@@ -114,6 +157,7 @@ public final class PolicyUpdate {
         for (int i = 0; i < episodes.size(); i += micro) {
             micros.add(episodes.subList(i, Math.min(episodes.size(), i + micro)));
         }
+        int[] shared = sharedPrefix(episodes);
         List<float[]> oldLogp = new ArrayList<>();
         List<float[]> refLogp = new ArrayList<>();
         double gapSum = 0;
@@ -122,7 +166,7 @@ public final class PolicyUpdate {
         double activeTokens = 0;
         for (List<Episode> mb : micros) {
             try (NDManager m = policy.weights().manager().newSubManager(); NDScope scope = new NDScope()) {
-                Batch x = batch(mb, m);
+                Batch x = batch(mb, m, shared);
                 NDArray[] ent = new NDArray[1];
                 NDArray lp = logProbs(policy, x, true, ent);
                 float[] lpv = lp.toFloatArray();
@@ -158,7 +202,7 @@ public final class PolicyUpdate {
                 Gradients.zero(params);
                 for (int k = start; k < end; k++) {
                     try (NDManager m = policy.weights().manager().newSubManager(); NDScope scope = new NDScope()) {
-                        Batch x = batch(micros.get(k), m);
+                        Batch x = batch(micros.get(k), m, shared);
                         Shape s = x.mask.getShape();
                         NDArray old = iter == 0 && cfg.numIterations() == 1 ? null : m.create(oldLogp.get(k), s);
                         NDArray ref = refLogp.get(k) == null ? null : m.create(refLogp.get(k), s);
@@ -196,10 +240,20 @@ public final class PolicyUpdate {
     }
 
     private double maxGradNorm = 1.0;
+    private boolean sharePrefix = true;
 
     /** Sets the global gradient-norm clip (0 = off). */
     public PolicyUpdate withMaxGradNorm(double max) {
         this.maxGradNorm = max;
+        return this;
+    }
+
+    /**
+     * Whether the prompt prefix common to all episodes runs once per micro-batch instead of
+     * once per row (default on; the result is the same up to float rounding).
+     */
+    public PolicyUpdate withSharedPrefix(boolean on) {
+        this.sharePrefix = on;
         return this;
     }
 

@@ -125,6 +125,64 @@ public final class Decoder implements AutoCloseable {
     }
 
     /**
+     * Keys and values of a prompt prefix that every row of a batch shares (the R1-Zero
+     * instructions, a system prompt), computed once for one row instead of once per row.
+     *
+     * @param length P, the prefix's token count
+     * @param keys per layer (1, KV, P, hd), after RoPE; differentiable when computed under a gradient collector
+     * @param values per layer (1, KV, P, hd)
+     */
+    public record SharedPrefix(int length, NDArray[] keys, NDArray[] values) {}
+
+    /**
+     * Runs a prefix once and keeps its per-layer keys and values for {@link #hiddenAfter}.
+     *
+     * @param prefixIds (1, P) int64 token ids at positions 0..P-1
+     * @return the prefix's keys and values, in the manager of {@code prefixIds}
+     */
+    public SharedPrefix prefix(NDArray prefixIds) {
+        int p = (int) prefixIds.getShape().get(1);
+        NDManager m = prefixIds.getManager();
+        NDArray[] keys = new NDArray[layers.length];
+        NDArray[] values = new NDArray[layers.length];
+        try (NDScope scope = new NDScope()) {
+            NDArray positions = m.arange(0, p, 1, DataType.INT64).reshape(1, p);
+            NDArray mask = m.ones(new Shape(1, p));
+            forward(prefixIds, positions, mask, null, null, keys, values);
+            for (int l = 0; l < layers.length; l++) {
+                NDScope.unregister(keys[l], values[l]);
+            }
+        }
+        for (int l = 0; l < layers.length; l++) {
+            keys[l].attach(m);
+            values[l].attach(m);
+        }
+        return new SharedPrefix(p, keys, values);
+    }
+
+    /**
+     * Final-normed hidden states of rows that continue a shared prefix: row r's tokens follow
+     * the prefix's P tokens, so their positions start at P (before any padding of that row).
+     *
+     * @param ids (B, T) int64, the tokens after the prefix
+     * @param positions (B, T) int64 absolute positions (P + index for right padding)
+     * @param attentionMask (B, T) 1 for real tokens, 0 for padding (the prefix counts as real)
+     * @return (B, T, H) float32, in the manager of {@code ids}; equal to the slice [P, P+T) of
+     *     {@link #hidden(NDArray, NDArray, NDArray, KvCache)} over prefix + ids
+     */
+    public NDArray hiddenAfter(SharedPrefix prefix, NDArray ids, NDArray positions, NDArray attentionMask) {
+        NDArray out;
+        try (NDScope scope = new NDScope()) {
+            NDArray full = attentionMask.getManager().ones(new Shape(ids.getShape().get(0), prefix.length()))
+                    .concat(attentionMask.toType(DataType.FLOAT32, false), 1); // (B, P + T)
+            out = forward(ids, positions, full, null, prefix, null, null);
+            NDScope.unregister(out);
+        }
+        out.attach(ids.getManager());
+        return out;
+    }
+
+    /**
      * Final-normed hidden states.
      *
      * @param ids (B, T) int64 token ids
@@ -136,7 +194,6 @@ public final class Decoder implements AutoCloseable {
      * @return (B, T, H) float32, in the manager of {@code ids}
      */
     public NDArray hidden(NDArray ids, NDArray positions, NDArray attentionMask, KvCache cache) {
-        long b = ids.getShape().get(0);
         long t = ids.getShape().get(1);
         int past = cache == null ? 0 : cache.length();
         long s = past + t;
@@ -146,14 +203,7 @@ public final class Decoder implements AutoCloseable {
         }
         NDArray out;
         try (NDScope scope = new NDScope()) {
-            NDArray x = weights.get(WeightNames.EMBED).get(ids); // (B, T, H)
-            NDArray cos = cosTable.get(positions).expandDims(1); // (B, 1, T, hd)
-            NDArray sin = sinTable.get(positions).expandDims(1); // (B, 1, T, hd)
-            NDArray bias = attentionBias(attentionMask, past, t); // (B, 1, 1, T, S)
-            for (int l = 0; l < layers.length; l++) {
-                x = layer(l, x, cos, sin, bias, cache, b, t);
-            }
-            out = rmsNorm(x, weights.get(WeightNames.FINAL_NORM));
+            out = forward(ids, positions, attentionMask, cache, null, null, null);
             NDScope.unregister(out);
         }
         if (cache != null) {
@@ -161,6 +211,26 @@ public final class Decoder implements AutoCloseable {
         }
         out.attach(ids.getManager());
         return out;
+    }
+
+    /**
+     * The layers, inside the caller's scope. Keys/values come from {@code cache} (written in
+     * place) or are prepended from {@code prefix} (broadcast to every row); when
+     * {@code keysOut}/{@code valuesOut} are given, each layer's full keys/values are stored there.
+     */
+    private NDArray forward(NDArray ids, NDArray positions, NDArray attentionMask, KvCache cache, SharedPrefix prefix,
+            NDArray[] keysOut, NDArray[] valuesOut) {
+        long b = ids.getShape().get(0);
+        long t = ids.getShape().get(1);
+        int past = cache != null ? cache.length() : prefix != null ? prefix.length() : 0;
+        NDArray x = weights.get(WeightNames.EMBED).get(ids); // (B, T, H)
+        NDArray cos = cosTable.get(positions).expandDims(1); // (B, 1, T, hd)
+        NDArray sin = sinTable.get(positions).expandDims(1); // (B, 1, T, hd)
+        NDArray bias = attentionBias(attentionMask, past, t); // (B, 1, 1, T, S)
+        for (int l = 0; l < layers.length; l++) {
+            x = layer(l, x, cos, sin, bias, cache, prefix, keysOut, valuesOut, b, t);
+        }
+        return rmsNorm(x, weights.get(WeightNames.FINAL_NORM));
     }
 
     /** (B, T, V) logits = hidden · lm_headᵀ, in the manager of {@code hidden}. */
@@ -183,7 +253,8 @@ public final class Decoder implements AutoCloseable {
         return keyBias.add(causal);
     }
 
-    private NDArray layer(int l, NDArray x, NDArray cos, NDArray sin, NDArray bias, KvCache cache, long b, long t) {
+    private NDArray layer(int l, NDArray x, NDArray cos, NDArray sin, NDArray bias, KvCache cache, SharedPrefix prefix,
+            NDArray[] keysOut, NDArray[] valuesOut, long b, long t) {
         Layer w = layers[l];
         int heads = config.heads();
         int kvHeads = config.kvHeads();
@@ -215,6 +286,15 @@ public final class Decoder implements AutoCloseable {
             NDArray[] kv = cache.write(l, k, v); // (B, KV, S, hd) each
             k = kv[0];
             v = kv[1];
+        }
+        if (prefix != null) {
+            Shape shared = new Shape(b, kvHeads, prefix.length(), hd);
+            k = prefix.keys()[l].broadcast(shared).concat(k, 2); // (B, KV, P + T, hd)
+            v = prefix.values()[l].broadcast(shared).concat(v, 2);
+        }
+        if (keysOut != null) {
+            keysOut[l] = k;
+            valuesOut[l] = v;
         }
         long s = k.getShape().get(2);
         // Group queries under their shared kv head instead of repeating K/V: head h uses kv head h / g.

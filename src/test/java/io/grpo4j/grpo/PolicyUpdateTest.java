@@ -95,6 +95,48 @@ class PolicyUpdateTest {
         }
     }
 
+    /** Episodes whose prompts share a 10-token instruction prefix (as a template gives). */
+    static List<Episode> templated(double... advantages) {
+        int[] common = {14, 2, 27, 9, 9, 31, 5, 17, 1, 23};
+        List<Episode> out = new java.util.ArrayList<>();
+        for (Episode e : episodes(advantages)) {
+            int[] p = java.util.Arrays.copyOf(common, common.length + e.promptIds().length);
+            System.arraycopy(e.promptIds(), 0, p, common.length, e.promptIds().length);
+            out.add(new Episode(p, e.completionIds(), e.samplingLogProbs(), e.advantage(), e.truncated()));
+        }
+        return out;
+    }
+
+    @Test
+    void aSharedPromptPrefixComputedOnceGivesTheSameUpdate() {
+        ModelConfig c = TinyModels.qwen2();
+        Map<String, float[]> reference = null;
+        double[] kl = new double[2];
+        for (boolean share : new boolean[] {false, true}) {
+            try (NDManager m = NDManager.newBaseManager(); ModelWeights w = TinyModels.weights(c, 35, m);
+                    ModelWeights ref = TinyModels.weights(c, 36, m); Decoder d = new Decoder(w); Decoder rd = new Decoder(ref)) {
+                w.all().values().forEach(p -> p.setRequiresGradient(true));
+                try (AdamW opt = new AdamW(w.all(), 0.9, 0.99, 1.0, 0.0, m)) {
+                    GrpoConfig cfg = new GrpoConfig(2, 2, 4, 2, 2, "group", "grpo", 0.2, 0.2, "dapo", "token", 0.1, "k3", false, false, 0);
+                    UpdateStats s = new PolicyUpdate(d, rd, opt, cfg, 0.8f, 8, 4096).withSharedPrefix(share)
+                            .run(templated(1, -1, 0.5, -0.5), 1.0);
+                    assertEquals(2, s.optimizerSteps());
+                    kl[share ? 1 : 0] = s.kl();
+                }
+                Map<String, float[]> now = snapshot(w);
+                if (reference == null) {
+                    reference = now;
+                } else {
+                    for (String k : now.keySet()) {
+                        assertArrayEquals(reference.get(k), now.get(k), 2e-6f, "shared prefix changed " + k);
+                    }
+                }
+            }
+        }
+        assertTrue(kl[0] > 0, "the reference differs from the policy, so KL is positive: " + kl[0]);
+        assertEquals(kl[0], kl[1], 1e-6);
+    }
+
     @Test
     void aNonFiniteGradientSkipsTheOptimizerStepAndLeavesWeightsUnchanged() {
         ModelConfig c = TinyModels.llama();
