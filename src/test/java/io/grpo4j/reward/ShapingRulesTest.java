@@ -43,13 +43,14 @@ class ShapingRulesTest {
     void digitMatchCountsAgreeingSignAndDigitPositionsFromTheUnitsUp() throws Exception {
         try (RuleSet rs = RuleSet.load("digit_match", null)) {
             assertEquals(1.0, rs.score(in("", "<answer>24</answer>", "24")).total(), 1e-12);
-            assertEquals(2 / 3.0, rs.score(in("", "<answer>25</answer>", "24")).total(), 1e-12); // sign, tens
+            assertEquals(0.5, rs.score(in("", "<answer>25</answer>", "24")).total(), 1e-12); // tens
             assertEquals(2 / 3.0, rs.score(in("", "<answer> -24 </answer>", "24")).total(), 1e-12); // digits only
-            assertEquals(3 / 4.0, rs.score(in("", "<answer>124</answer>", "24")).total(), 1e-12); // hundreds missing in gold
-            assertEquals(0.0, rs.score(in("", "<answer>5</answer>", "-46")).total(), 1e-12); // sign, units and tens all differ
+            assertEquals(2 / 3.0, rs.score(in("", "<answer>124</answer>", "24")).total(), 1e-12); // hundreds missing in gold
+            assertEquals(0.0, rs.score(in("", "<answer>5</answer>", "-46")).total(), 1e-12); // sign, units and tens: none agrees
             assertEquals(1.0, rs.score(in("", "<answer>-46</answer>", "-46")).total(), 1e-12);
-            assertEquals(0.5, rs.score(in("", "<answer>7</answer>", "3")).total(), 1e-12); // sign only
-            assertEquals(2 / 3.0, rs.score(in("", "<answer>2 4</answer>", "24")).total(), 1e-12); // last number: 4
+            assertEquals(0.0, rs.score(in("", "<answer>7</answer>", "3")).total(), 1e-12); // no credit for being a number
+            assertEquals(2 / 3.0, rs.score(in("", "<answer>-40</answer>", "-46")).total(), 1e-12); // sign and tens of three positions
+            assertEquals(0.5, rs.score(in("", "<answer>2 4</answer>", "24")).total(), 1e-12); // last number: 4
             assertEquals(1.0, rs.score(in("", "<answer>so 24</answer>", "24")).total(), 1e-12);
             assertEquals("no number in the answer", rs.score(in("", "<answer>twelve</answer>", "12")).reasons().get("digit_match"));
             assertEquals("answer is not an integer", rs.score(in("", "<answer>2.5</answer>", "2")).reasons().get("digit_match"));

@@ -11,10 +11,9 @@ import java.util.regex.Pattern;
  * {@code digit_match}: per-position partial credit for integer answers, a shaping rule for a
  * model that learns arithmetic from nothing. The last number inside the last {@code <answer>}
  * tag (as {@code closeness} reads it) and the gold are read as a sign followed by digits,
- * aligned on the units digit; the score is the
- * share of positions that agree, counting the sign as one position:
- * (sign agrees + digits that agree) / (1 + the longer digit count). "24" against gold 24 scores
- * 1, "25" scores 2/3 (sign and tens), "-24" 2/3 (digits only), "124" 3/4 (a missing digit counts
+ * aligned on the units digit; the score is the share of positions that agree, where a minus
+ * sign on either side adds one position (agreeing when both are negative):
+ * "24" against gold 24 scores 1, "25" 1/2, "-24" 2/3, "124" 2/3 (a missing digit counts
  * as wrong). Why: exact-answer reward is a needle in a haystack for a random model, and
  * {@code closeness} says how far off a guess is but not which digit to fix; here the units digit
  * earns credit on its own, so a group's samples differ in reward long before any is exactly right.
@@ -64,7 +63,10 @@ public final class DigitMatchRule implements RewardRule {
         String da = a.replaceFirst("^[-+]", "");
         String db = b.replaceFirst("^[-+]", "");
         int n = Math.max(da.length(), db.length());
-        int agree = negA == negB ? 1 : 0;
+        // No credit for a bare positive sign: a constant one-digit answer must not earn anything
+        // for merely being a number (a run collapsed onto "1" when it did).
+        int positions = n + (negA || negB ? 1 : 0);
+        int agree = negA && negB ? 1 : 0;
         for (int i = 1; i <= n; i++) {
             int ia = da.length() - i;
             int ib = db.length() - i;
@@ -72,6 +74,6 @@ public final class DigitMatchRule implements RewardRule {
                 agree++;
             }
         }
-        return agree / (double) (1 + n);
+        return agree / (double) positions;
     }
 }
