@@ -22,6 +22,8 @@ import java.util.List;
  * @param maskTruncatedCompletions leave completions that hit max_new_tokens out of the loss
  * @param dynamicSampling drop groups whose rewards are all equal and sample fresh ones
  * @param maxDynamicRounds extra sampling rounds at most per step
+ * @param entropyCoef weight of an entropy bonus subtracted from the loss (0 = off): keeps a
+ *     policy that starts from nothing from collapsing onto one answer before it learns
  */
 public record GrpoConfig(
         @JsonProperty("num_generations") int numGenerations,
@@ -39,7 +41,8 @@ public record GrpoConfig(
         @JsonProperty("kl_estimator") String klEstimator,
         @JsonProperty("mask_truncated_completions") boolean maskTruncatedCompletions,
         @JsonProperty("dynamic_sampling") boolean dynamicSampling,
-        @JsonProperty("max_dynamic_rounds") int maxDynamicRounds) {
+        @JsonProperty("max_dynamic_rounds") int maxDynamicRounds,
+        @JsonProperty("entropy_coef") double entropyCoef) {
 
     public static final List<String> SCALE = List.of("group", "batch", "none");
     public static final List<String> ADVANTAGES = List.of("grpo", "rloo");
@@ -59,6 +62,7 @@ public record GrpoConfig(
         Checks.require(epsilon >= 0 && epsilonHigh >= 0, "grpo.epsilon and grpo.epsilon_high must be >= 0");
         Checks.require(beta >= 0, "grpo.beta must be >= 0, got " + beta);
         Checks.require(maxDynamicRounds >= 0, "grpo.max_dynamic_rounds must be >= 0, got " + maxDynamicRounds);
+        Checks.require(entropyCoef >= 0 && Double.isFinite(entropyCoef), "grpo.entropy_coef must be >= 0, got " + entropyCoef);
         int batch = numGenerations * promptsPerStep;
         Checks.require(minibatchSize >= 1 && batch % minibatchSize == 0,
                 "grpo.minibatch_size (" + minibatchSize + ") must divide prompts_per_step × num_generations (" + batch
@@ -83,7 +87,16 @@ public record GrpoConfig(
     }
 
     /** TRL-like defaults: G = 8, symmetric ε = 0.2, token-level, β = 0, μ = 1. */
+    /** Without an entropy bonus. */
+    public GrpoConfig(int numGenerations, int promptsPerStep, int minibatchSize, int microBatchSize, int numIterations,
+            String scaleRewards, String advantage, double epsilon, double epsilonHigh, String lossType, String importanceLevel,
+            double beta, String klEstimator, boolean maskTruncatedCompletions, boolean dynamicSampling, int maxDynamicRounds) {
+        this(numGenerations, promptsPerStep, minibatchSize, microBatchSize, numIterations, scaleRewards, advantage, epsilon,
+                epsilonHigh, lossType, importanceLevel, beta, klEstimator, maskTruncatedCompletions, dynamicSampling,
+                maxDynamicRounds, 0.0);
+    }
+
     public static GrpoConfig defaults() {
-        return new GrpoConfig(8, 8, 64, 16, 1, "group", "grpo", 0.2, 0.2, "grpo", "token", 0.0, "k3", false, false, 3);
+        return new GrpoConfig(8, 8, 64, 16, 1, "group", "grpo", 0.2, 0.2, "grpo", "token", 0.0, "k3", false, false, 3, 0.0);
     }
 }

@@ -7,7 +7,8 @@ import io.grpo4j.model.Scalars;
 
 /**
  * The clipped surrogate of the GRPO family plus optional KL to a reference (design.md §3):
- * ℓ_{i,t} = −min(r·Â, clip(r, 1−ε_low, 1+ε_high)·Â) + β·KL_{i,t}, aggregated by loss_type.
+ * ℓ_{i,t} = −min(r·Â, clip(r, 1−ε_low, 1+ε_high)·Â) + β·KL_{i,t} − c_H·H_{i,t}, aggregated by
+ * loss_type (c_H = entropy_coef, H the entropy of the policy's tempered next-token distribution).
  *
  * <p>Normalisers are passed in as global numbers so that summing the losses of micro-batches
  * gives exactly the loss (and gradient) of the whole minibatch, for every loss type.
@@ -34,6 +35,15 @@ public final class GrpoLoss {
      */
     public static Result compute(NDArray logp, NDArray oldLogp, NDArray refLogp, NDArray advantages, NDArray mask,
             GrpoConfig cfg, double normalizer) {
+        return compute(logp, oldLogp, refLogp, null, advantages, mask, cfg, normalizer);
+    }
+
+    /**
+     * As above, with {@code entropy} (B, T), differentiable, for the entropy bonus; null when
+     * {@code entropy_coef} is 0.
+     */
+    public static Result compute(NDArray logp, NDArray oldLogp, NDArray refLogp, NDArray entropy, NDArray advantages,
+            NDArray mask, GrpoConfig cfg, double normalizer) {
         NDArray adv = advantages.expandDims(1); // (B, 1)
         NDArray tokenCount = mask.sum(new int[] {1}); // (B)
         NDArray logRatio = logp.sub(oldLogp); // (B, T)
@@ -60,6 +70,9 @@ public final class GrpoLoss {
                 default -> d.exp().sub(d).sub(1f);
             };
             perToken = perToken.add(Scalars.mul(kl, cfg.beta()));
+        }
+        if (entropy != null && cfg.entropyCoef() > 0) {
+            perToken = perToken.sub(Scalars.mul(entropy, cfg.entropyCoef()));
         }
         NDArray masked = perToken.mul(mask);
         NDArray loss = switch (cfg.lossType()) {

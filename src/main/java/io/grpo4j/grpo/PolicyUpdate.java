@@ -124,7 +124,10 @@ public final class PolicyUpdate {
                 m.create(mask, window), from, to, sampling, sharedIds);
     }
 
-    /** (b, to − from) log-probs of the targets under {@code d}. */
+    /**
+     * (b, to − from) log-probs of the targets under {@code d}; with {@code entropy}, the entropy
+     * goes to {@code entropyOut[0]}, differentiable when {@code entropyOut} has two slots.
+     */
     private NDArray logProbs(Decoder d, Batch x, boolean entropy, NDArray[] entropyOut) {
         NDArray all;
         if (x.sharedIds.length > 0) {
@@ -136,7 +139,9 @@ public final class PolicyUpdate {
         }
         NDArray hidden = all.get(new NDIndex(":, {}:{}, :", x.from, x.to));
         if (entropy) {
-            NDArray[] both = TokenLogProbs.withEntropy(d, hidden, x.targets, temperature, chunkTokens);
+            NDArray[] both = entropyOut.length > 1
+                    ? TokenLogProbs.withDifferentiableEntropy(d, hidden, x.targets, temperature, chunkTokens)
+                    : TokenLogProbs.withEntropy(d, hidden, x.targets, temperature, chunkTokens);
             entropyOut[0] = both[1];
             return both[0];
         }
@@ -209,10 +214,13 @@ public final class PolicyUpdate {
                         double[] adv = micros.get(k).stream().mapToDouble(Episode::advantage).toArray();
                         NDArray advantages = m.create(toFloat(adv));
                         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                            NDArray lp = logProbs(policy, x, false, null);
+                            NDArray[] entropy = new NDArray[2]; // length 2: differentiable (see logProbs)
+                            boolean bonus = cfg.entropyCoef() > 0;
+                            NDArray lp = logProbs(policy, x, bonus, entropy);
                             // μ = 1: the sampling policy is the current one, so old = current (detached): ratio ≡ 1.
                             NDArray oldOrSelf = old != null ? old : lp.stopGradient();
-                            GrpoLoss.Result r = GrpoLoss.compute(lp, oldOrSelf, ref, advantages, x.mask, cfg, normalizer);
+                            GrpoLoss.Result r = GrpoLoss.compute(lp, oldOrSelf, ref, bonus ? entropy[0] : null, advantages,
+                                    x.mask, cfg, normalizer);
                             gc.backward(r.loss());
                             lossSum += r.loss().getFloat();
                             klSum += r.stats().klSum();

@@ -23,7 +23,7 @@ public final class TokenLogProbs {
      * @return (B, T) log-probabilities, differentiable w.r.t. the weights; in hidden's manager
      */
     public static NDArray compute(Decoder decoder, NDArray hidden, NDArray targets, float temperature, int chunkTokens) {
-        return run(decoder, hidden, targets, temperature, chunkTokens, false)[0];
+        return run(decoder, hidden, targets, temperature, chunkTokens, false, false)[0];
     }
 
     /**
@@ -31,11 +31,17 @@ public final class TokenLogProbs {
      * distribution (entropy carries no gradient).
      */
     public static NDArray[] withEntropy(Decoder decoder, NDArray hidden, NDArray targets, float temperature, int chunkTokens) {
-        return run(decoder, hidden, targets, temperature, chunkTokens, true);
+        return run(decoder, hidden, targets, temperature, chunkTokens, true, false);
+    }
+
+    /** As {@link #withEntropy}, with the entropy differentiable too (for an entropy bonus in the loss). */
+    public static NDArray[] withDifferentiableEntropy(Decoder decoder, NDArray hidden, NDArray targets, float temperature,
+            int chunkTokens) {
+        return run(decoder, hidden, targets, temperature, chunkTokens, true, true);
     }
 
     private static NDArray[] run(Decoder decoder, NDArray hidden, NDArray targets, float temperature, int chunkTokens,
-            boolean entropy) {
+            boolean entropy, boolean entropyGradient) {
         if (!(temperature > 0)) {
             throw new IllegalArgumentException("temperature must be > 0 for log-probs, got " + temperature);
         }
@@ -57,7 +63,7 @@ public final class TokenLogProbs {
                 NDArray all = logits.logSoftmax(-1); // (b', T, V)
                 logps.add(all.gather(targets.get(rows).expandDims(-1), -1).squeeze(-1)); // (b', T)
                 if (entropy) {
-                    NDArray lp = all.stopGradient();
+                    NDArray lp = entropyGradient ? all : all.stopGradient();
                     entropies.add(lp.exp().mul(lp).sum(new int[] {-1}).neg()); // (b', T)
                 }
             }

@@ -43,6 +43,24 @@ class GrpoLossTest {
     }
 
     @Test
+    void entropyBonusSubtractsTheWeightedMaskedEntropyAggregatedLikeTheSurrogate() {
+        float[] entropy = {2.0f, 1.0f, 0.5f, 3.0f, 1.5f, 9.0f}; // the last token is masked out
+        GrpoConfig dapo = new GrpoConfig(2, 1, 2, 2, 1, "group", "grpo", 0.2, 0.28, "dapo", "token", 0, "k3", false, false, 0, 0.1);
+        GrpoConfig grpo = new GrpoConfig(2, 1, 2, 2, 1, "group", "grpo", 0.2, 0.28, "grpo", "token", 0, "k3", false, false, 0, 0.1);
+        try (NDManager m = NDManager.newBaseManager()) {
+            Shape s = new Shape(2, 3);
+            // dapo: Σ (ℓ − 0.1·H) / 5 over the 5 real tokens; the bonus alone is −0.1·8/5 = −0.16
+            double dapoLoss = GrpoLoss.compute(m.create(LOGP, s), m.create(OLD, s), null, m.create(entropy, s), m.create(ADV),
+                    m.create(MASK, s), dapo, 5).loss().getFloat();
+            assertEquals(loss(cfg("dapo", "token", 0, "k3"), 5, false) - 0.16, dapoLoss, 1e-5);
+            // grpo: per-sequence means: 0.1·(3.5/3 + 4.5/2) / 2 = 0.17083
+            double grpoLoss = GrpoLoss.compute(m.create(LOGP, s), m.create(OLD, s), null, m.create(entropy, s), m.create(ADV),
+                    m.create(MASK, s), grpo, 2).loss().getFloat();
+            assertEquals(loss(cfg("grpo", "token", 0, "k3"), 2, false) - 0.1 * (3.5 / 3 + 4.5 / 2) / 2, grpoLoss, 1e-5);
+        }
+    }
+
+    @Test
     void grpoAveragesEachSequenceThenSequences() {
         // token 0: r = e^0.1 = 1.105, A = 1 → −1.105; token 1: r = e^−0.3 = 0.741, A = 1 → −0.741 (min picks r·A);
         // token 2: r = 1 → −1; token 3: r = e^−0.5 = 0.607, A = −2, clip 0.8 → −min(−1.213, −1.6) = 1.6;

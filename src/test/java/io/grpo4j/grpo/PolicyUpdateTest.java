@@ -138,6 +138,28 @@ class PolicyUpdateTest {
     }
 
     @Test
+    void anEntropyBonusAloneRaisesThePolicysEntropy() {
+        ModelConfig c = TinyModels.llama();
+        GrpoConfig cfg = new GrpoConfig(2, 2, 4, 2, 1, "group", "grpo", 0.2, 0.2, "dapo", "token", 0, "k3", false, false, 0, 0.5);
+        try (NDManager m = NDManager.newBaseManager(); ModelWeights w = TinyModels.weights(c, 37, m); Decoder d = new Decoder(w)) {
+            w.all().values().forEach(p -> p.setRequiresGradient(true));
+            try (AdamW opt = new AdamW(w.all(), 0.9, 0.99, 1e-8, 0.0, m)) {
+                PolicyUpdate u = new PolicyUpdate(d, null, opt, cfg, 1f, 8, 4096);
+                // zero advantages: the surrogate has no gradient, only the bonus moves the weights
+                double first = u.run(episodes(0, 0, 0, 0), 1e-2).entropy();
+                double last = first;
+                for (int i = 0; i < 5; i++) {
+                    UpdateStats s = u.run(episodes(0, 0, 0, 0), 1e-2);
+                    assertEquals(1, s.optimizerSteps());
+                    assertTrue(s.entropy() > last, "entropy " + s.entropy() + " after " + last);
+                    last = s.entropy();
+                }
+                assertTrue(last < Math.log(c.vocabSize()) + 1e-6, "entropy above the uniform bound: " + last);
+            }
+        }
+    }
+
+    @Test
     void aNonFiniteGradientSkipsTheOptimizerStepAndLeavesWeightsUnchanged() {
         ModelConfig c = TinyModels.llama();
         try (NDManager m = NDManager.newBaseManager(); ModelWeights w = TinyModels.weights(c, 34, m); Decoder d = new Decoder(w)) {
