@@ -19,10 +19,10 @@ final class Banner {
         out.printf("  model: %s, %d layers, hidden %d, %.2fM parameters, vocab %d%n", w.config().architecture().hfClass,
                 w.config().layers(), w.config().hiddenSize(), w.parameterCount() / 1e6, w.config().vocabSize());
         out.printf("  algorithm: advantages %s (scale_rewards=%s), loss_type=%s, importance=%s, clip [1-%.2f, 1+%.2f], "
-                        + "beta=%s%s, mu=%d, dynamic_sampling=%s, mask_truncated=%s%n",
+                        + "beta=%s%s, mu=%d, dynamic_sampling=%s, mask_truncated=%s, entropy_coef=%s%n",
                 g.advantage(), g.scaleRewards(), g.lossType(), g.importanceLevel(), g.epsilon(), g.epsilonHigh(), g.beta(),
                 g.beta() > 0 ? " (" + g.klEstimator() + ")" : " (no reference)", g.numIterations(), g.dynamicSampling(),
-                g.maskTruncatedCompletions());
+                g.maskTruncatedCompletions(), g.entropyCoef());
         out.printf("  batch: %d prompts x %d samples = %d completions/step, minibatch %d, micro-batch %d%n",
                 g.promptsPerStep(), g.numGenerations(), g.promptsPerStep() * g.numGenerations(), g.minibatchSize(),
                 g.microBatchSize());
