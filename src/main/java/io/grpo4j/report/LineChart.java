@@ -6,7 +6,9 @@ import java.util.List;
  * What a line chart shows; {@link SvgLineChart} draws it.
  *
  * @param title shown above the plot
- * @param xTitle and {@code yTitle}: the axis titles
+ * @param xTitle the x axis title
+ * @param yTitle the y axis title
+ * @param series the lines, drawn in order with the colours of {@link SvgLineChart#COLORS}
  * @param yInclude values the y axis always covers (0 for counts, 0 and 1 for rates), may be empty
  * @param xRange {@code {min, max}} the x axis covers at least, so charts of one run line up; may be empty
  * @param emptyNote why there is nothing to draw, shown under "no data" when no series has a point

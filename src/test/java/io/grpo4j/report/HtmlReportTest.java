@@ -95,6 +95,18 @@ class HtmlReportTest {
     }
 
     @Test
+    void aSampledMonologueSetSaysSo(@TempDir Path tmp) throws IOException {
+        Path run = tmp.resolve("runs/fixture");
+        RunFixture.write(run);
+        RolloutSample few = RolloutSample.read(run.resolve("rollouts.jsonl"), 10_000); // a few steps' worth
+        assertTrue(few.sampled());
+        String html = HtmlReport.html(RunData.load(run), few, List.of(), null);
+        assertTrue(html.contains("rollouts.jsonl holds 96 completions over 12 steps; to keep this page small it embeds every completion of "
+                + few.shownSteps().size() + " evenly spaced steps (" + HtmlReport.stepList(few.shownSteps()) + ")"), html);
+        assertTrue(few.shownSteps().contains(12));
+    }
+
+    @Test
     void writingAgainReplacesTheReport(@TempDir Path tmp) throws IOException {
         Path run = tmp.resolve("runs/fixture");
         RunFixture.write(run);
