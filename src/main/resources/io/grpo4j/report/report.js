@@ -178,6 +178,7 @@
 
   function render() {
     var s = state;
+    $('f-rule-is').disabled = !s.rule; // "scored 1" means nothing until a rule is chosen
     var q = s.q.trim().toLowerCase();
     var key = s.sort;
     var shown = [];
