@@ -3,13 +3,19 @@ package io.grpo4j.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
+import io.grpo4j.report.JsonlReader;
+import io.grpo4j.report.MonologueFilter;
+import io.grpo4j.report.MonologueView;
+import io.grpo4j.report.Rollout;
+import io.grpo4j.report.RolloutGroup;
+import io.grpo4j.report.RunData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.ToDoubleFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -21,90 +27,82 @@ final class InspectCommand implements Callable<Integer> {
 
     @Option(names = "--step", defaultValue = "last", description = "A step number or 'last' (default: ${DEFAULT-VALUE}).") String step;
 
-    @Option(names = "--filter", description = "correct | wrong | format-fail | truncated") String filter;
+    @Option(names = "--filter", description = "correct | wrong | format-fail | truncated | zero-variance") String filter;
 
-    @Option(names = "--grep", paramLabel = "TEXT") String grep;
+    @Option(names = "--grep", paramLabel = "TEXT", description = "Only completions containing TEXT.") String grep;
 
-    @Option(names = "--sort", description = "reward | length | advantage") String sort;
+    @Option(names = "--sort", description = "reward | length | advantage (highest first)") String sort;
 
-    @Option(names = "--limit", defaultValue = "10") int limit;
+    @Option(names = "--limit", defaultValue = "10", description = "Completions shown, or prompts with --group (default: ${DEFAULT-VALUE}).") int limit;
+
+    @Option(names = "--group", description = "Each prompt with its completions side by side: rewards per rule, advantage, answer, think.") boolean group;
 
     @Option(names = "--summary", description = "How reward, accuracy, format and length moved over the run (from metrics.jsonl).") boolean summary;
 
     @Override
     public Integer call() throws Exception {
-        ObjectMapper om = new ObjectMapper();
         if (summary) {
-            return summary(om);
+            return summary(new ObjectMapper());
         }
-        Path file = run.resolve("rollouts.jsonl");
+        MonologueFilter named = filter == null ? null : MonologueFilter.parse(filter); // fail before reading
+        Comparator<Rollout> order = sort == null ? null : order(sort);
+        Path file = run.resolve(RunData.ROLLOUTS);
         if (!Files.isRegularFile(file)) {
             throw new UserError("no rollouts.jsonl in " + run + ": pass a run directory (runs/NAME)");
         }
-        List<JsonNode> rows = new ArrayList<>();
-        int bad = 0;
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            try {
-                rows.add(om.readTree(line));
-            } catch (JsonProcessingException e) {
-                bad++; // a half-written last line of a running or crashed run
-            }
-        }
-        if (bad > 0) {
-            System.err.printf("(%d unreadable line%s skipped in %s)%n", bad, bad == 1 ? "" : "s", file);
+        List<Rollout> rows = new ArrayList<>();
+        JsonlReader.Pass pass = JsonlReader.forEach(file, o -> rows.add(Rollout.of(o)));
+        if (pass.warning() != null) {
+            System.err.println("(" + pass.warning() + ")");
         }
         if (rows.isEmpty()) {
             System.err.println("no rollouts logged yet in " + file);
             return 0;
         }
-        int target = step.equals("last") ? rows.get(rows.size() - 1).path("step").asInt() : Integer.parseInt(step);
-        List<JsonNode> sel = new ArrayList<>();
-        for (JsonNode r : rows) {
-            if (r.path("step").asInt() == target && keep(r)) {
-                sel.add(r);
+        int target = step.equals("last") ? rows.get(rows.size() - 1).step() : parseStep(step);
+        List<Rollout> sel = rows.stream().filter(r -> r.step() == target)
+                .filter(r -> grep == null || (r.completion() != null && r.completion().contains(grep))).toList();
+        if (named != null) {
+            sel = named.apply(sel);
+        }
+        MonologueView view = new MonologueView(System.out, MonologueView.colorWanted(), MonologueView.terminalWidth());
+        if (group) {
+            List<RolloutGroup> groups = RolloutGroup.of(sel);
+            if (order != null) {
+                groups = groups.stream().map(g -> new RolloutGroup(g.step(), g.promptId(), g.samples().stream().sorted(order).toList()))
+                        .sorted(Comparator.comparing(g -> g.samples().get(0), order)).toList();
             }
+            System.out.printf("step %d: %d prompts shown of %d matching (%d completions)%n", target, Math.min(limit, groups.size()),
+                    groups.size(), sel.size());
+            view.groups(groups.subList(0, Math.min(limit, groups.size())));
+            return 0;
         }
-        if (sort != null) {
-            String key = switch (sort) {
-                case "reward", "length", "advantage" -> sort;
-                default -> throw new UserError("--sort must be reward, length or advantage");
-            };
-            sel.sort(Comparator.comparingDouble((JsonNode r) -> r.path(key).asDouble()).reversed());
+        if (order != null) {
+            sel = sel.stream().sorted(order).toList();
         }
-        boolean color = System.console() != null && System.getenv("NO_COLOR") == null;
         System.out.printf("step %d: %d completions shown of %d matching%n", target, Math.min(limit, sel.size()), sel.size());
-        for (JsonNode r : sel.subList(0, Math.min(limit, sel.size()))) {
-            System.out.println(c(color, "1", "── " + r.path("prompt_id").asText() + " #" + r.path("sample").asText()
-                    + "  gold " + r.path("gold").asText() + "  reward " + r.path("reward").asText()
-                    + "  advantage " + String.format("%+.3f", r.path("advantage").asDouble())
-                    + "  length " + r.path("length").asText() + "  " + r.path("finish_reason").asText()));
-            System.out.println("  rewards: " + r.path("rewards"));
-            System.out.println(c(color, "2", "  think:  ") + r.path("think").asText("(none)"));
-            System.out.println(c(color, "32", "  answer: ") + r.path("answer").asText("(none)"));
-            System.out.println(c(color, "2", "  raw:    ") + r.path("completion").asText().replace("\n", "\\n"));
-        }
+        view.list(sel.subList(0, Math.min(limit, sel.size())));
         return 0;
     }
 
-    private boolean keep(JsonNode r) {
-        if (grep != null && !r.path("completion").asText().contains(grep)) {
-            return false;
-        }
-        if (filter == null) {
-            return true;
-        }
-        JsonNode acc = r.path("rewards").path("accuracy");
-        return switch (filter) {
-            case "correct" -> acc.asDouble() == 1;
-            case "wrong" -> acc.isNumber() && acc.asDouble() != 1;
-            case "format-fail" -> r.path("rewards").path("format").asDouble() != 1;
-            case "truncated" -> r.path("finish_reason").asText().equals("length");
-            default -> throw new UserError("--filter must be correct, wrong, format-fail or truncated");
+    /** Highest first; NaN last. */
+    private static Comparator<Rollout> order(String sort) {
+        ToDoubleFunction<Rollout> key = switch (sort) {
+            case "reward" -> Rollout::reward;
+            case "length" -> Rollout::length;
+            case "advantage" -> Rollout::advantage;
+            default -> throw new UserError("--sort must be reward, length or advantage");
         };
+        return Comparator.comparingDouble((Rollout r) -> Double.isNaN(key.applyAsDouble(r)) ? Double.NEGATIVE_INFINITY : key.applyAsDouble(r))
+                .reversed();
     }
 
-    private static String c(boolean color, String code, String s) {
-        return color ? "\u001b[" + code + "m" + s + "\u001b[0m" : s;
+    private static int parseStep(String step) {
+        try {
+            return Integer.parseInt(step);
+        } catch (NumberFormatException e) {
+            throw new UserError("--step must be a step number or 'last', got '" + step + "'");
+        }
     }
 
     private int summary(ObjectMapper om) throws Exception {
