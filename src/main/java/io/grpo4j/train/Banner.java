@@ -38,8 +38,10 @@ final class Banner {
         out.printf("%ngrpo4j: %s after %d steps%s.%n", completed ? "finished" : "stopped", steps,
                 stopReason == null ? "" : " (" + stopReason + ")");
         out.printf("  run directory: %s%n", runDir);
-        out.printf("  look at it:    ./grpo4j inspect %s%n", runDir);
-        out.printf("                 tail %s/eval.jsonl%n", runDir);
+        out.printf("  report:        %s (open it in a browser; rewrite with ./grpo4j report %s)%n",
+                runDir.resolve("report.html"), runDir);
+        out.printf("  look at it:    ./grpo4j inspect %s --group%n", runDir);
+        out.printf("                 ./grpo4j inspect %s --summary%n", runDir);
         out.printf("  continue:      ./grpo4j train --resume %s --set run.max_steps=%d%n", runDir, steps * 2);
     }
 }

@@ -22,6 +22,7 @@ import io.grpo4j.grpo.UpdateStats;
 import io.grpo4j.model.Decoder;
 import io.grpo4j.model.ModelWeights;
 import io.grpo4j.model.io.ModelDirectory;
+import io.grpo4j.report.HtmlReport;
 import io.grpo4j.reward.RuleSet;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -277,6 +278,9 @@ public final class GrpoTrainer implements AutoCloseable {
             }
         }
         progress.finish();
+        if (reportedStep != state.step()) {
+            writeReport();
+        }
         boolean completed = state.step() >= maxSteps;
         Banner.finish(LOG, runDir, state.step(), completed, stopReason);
         return new RunSummary(runDir, state.step(), completed, stopReason);
@@ -317,6 +321,19 @@ public final class GrpoTrainer implements AutoCloseable {
             io.grpo4j.model.io.SafetensorsWriter.write(dir.resolve("optimizer.safetensors"), moments);
             Files.writeString(dir.resolve("trainer-state.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(state));
         }, config.run().keepCheckpoints());
+        writeReport();
+    }
+
+    private int reportedStep = -1;
+
+    /** report.html, rewritten at every checkpoint and at the end; a failure warns and training goes on. */
+    private void writeReport() {
+        try {
+            HtmlReport.write(runDir);
+            reportedStep = state.step();
+        } catch (IOException | RuntimeException e) {
+            progress.println("grpo4j: warning: report.html not written: " + e.getMessage());
+        }
     }
 
     @Override

@@ -83,6 +83,9 @@ class TrainerTest {
         assertTrue(Files.isRegularFile(tmp.resolve("straight/checkpoints/step-4/optimizer.safetensors")));
         JsonNode state = JSON.readTree(tmp.resolve("straight/checkpoints/step-4/trainer-state.json").toFile());
         assertEquals(4, state.get("step").asInt());
+        // The report is rewritten at every checkpoint: after the resumed run it covers all four steps.
+        String report = Files.readString(tmp.resolve("split/report.html"));
+        assertTrue(report.contains(" 4 steps logged (1–4)"), report.substring(0, Math.min(600, report.length())));
     }
 
     @Test
