@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "inspect", mixinStandardHelpOptions = true,
         description = "Browse the sampled monologues of a run (rollouts.jsonl) in the terminal.")
 final class InspectCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "RUN", description = "Run directory (runs/NAME).") Path run;
+    @Parameters(paramLabel = "RUN",
+            description = "Run directory (runs/NAME), or a JSON-lines file in its rollouts.jsonl layout (eval --completions).") Path run;
 
     @Option(names = "--step", defaultValue = "last", description = "A step number or 'last' (default: ${DEFAULT-VALUE}).") String step;
 
@@ -46,9 +47,9 @@ final class InspectCommand implements Callable<Integer> {
         }
         MonologueFilter named = filter == null ? null : MonologueFilter.parse(filter); // fail before reading
         Comparator<Rollout> order = sort == null ? null : order(sort);
-        Path file = run.resolve(RunData.ROLLOUTS);
+        Path file = Files.isRegularFile(run) ? run : run.resolve(RunData.ROLLOUTS);
         if (!Files.isRegularFile(file)) {
-            throw new UserError("no rollouts.jsonl in " + run + ": pass a run directory (runs/NAME)");
+            throw new UserError("no rollouts.jsonl in " + run + ": pass a run directory (runs/NAME) or a completions file");
         }
         List<Rollout> rows = new ArrayList<>();
         JsonlReader.Pass pass = JsonlReader.forEach(file, o -> rows.add(Rollout.of(o)));

@@ -124,6 +124,9 @@ class CommandsTest {
         JsonNode only = sources.elements().next();
         assertEquals(18, only.get("completions").asInt());
         assertEquals(o.get("pass@1").asDouble(), only.get("pass@1").asDouble(), 1e-12);
+        Result fromFile = run("inspect", tmp.resolve("out/completions.jsonl").toString(), "--step", "0", "--limit", "100");
+        assertEquals(0, fromFile.code(), fromFile.err());
+        assertTrue(fromFile.out().startsWith("step 0: 18 completions shown of 18 matching"), fromFile.out());
         Path runDir = tmp.resolve("runs/r");
         Files.createDirectories(runDir);
         Files.writeString(runDir.resolve("rollouts.jsonl"),
@@ -138,6 +141,6 @@ class CommandsTest {
         assertTrue(i.err().contains("1 unreadable line skipped"), i.err());
         Result missing = run("inspect", tmp.resolve("nope").toString());
         assertEquals(1, missing.code());
-        assertTrue(missing.err().contains("no rollouts.jsonl in " + tmp.resolve("nope")), missing.err());
+        assertTrue(missing.err().contains("no rollouts.jsonl in " + tmp.resolve("nope") + ": pass a run directory"), missing.err());
     }
 }
