@@ -111,7 +111,18 @@ final class InspectCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new UserError("no metrics.jsonl in " + run);
         }
-        System.out.println("step  reward  accuracy  format  mean_len  frac_zero_std");
+        // mean think length (characters) per step, from the logged completions
+        java.util.Map<Integer, double[]> think = new java.util.HashMap<>();
+        Path rollouts = run.resolve(RunData.ROLLOUTS);
+        if (Files.isRegularFile(rollouts)) {
+            JsonlReader.forEach(rollouts, o -> {
+                Rollout r = Rollout.of(o);
+                double[] acc = think.computeIfAbsent(r.step(), k -> new double[2]);
+                acc[0] += r.think() == null ? 0 : r.think().length();
+                acc[1]++;
+            });
+        }
+        System.out.println("step  reward  accuracy  format  mean_len  think_chars  frac_zero_std");
         List<String> lines = Files.readAllLines(file);
         int every = Math.max(1, lines.size() / 20);
         for (int i = 0; i < lines.size(); i++) {
@@ -120,9 +131,11 @@ final class InspectCommand implements Callable<Integer> {
             }
             try {
                 JsonNode m = om.readTree(lines.get(i));
-                System.out.printf("%4d  %6.3f  %8.3f  %6.3f  %8.1f  %13.2f%n", m.path("step").asInt(), m.path("reward").asDouble(),
+                double[] t = think.get(m.path("step").asInt());
+                System.out.printf("%4d  %6.3f  %8.3f  %6.3f  %8.1f  %11s  %13.2f%n", m.path("step").asInt(), m.path("reward").asDouble(),
                         m.path("rewards/accuracy/mean").asDouble(Double.NaN), m.path("rewards/format/mean").asDouble(Double.NaN),
-                        m.path("completions/mean_length").asDouble(), m.path("frac_reward_zero_std").asDouble());
+                        m.path("completions/mean_length").asDouble(), t == null ? "-" : String.format("%.1f", t[0] / t[1]),
+                        m.path("frac_reward_zero_std").asDouble());
             } catch (JsonProcessingException e) {
                 System.err.println("(unreadable line " + (i + 1) + " skipped)");
             }

@@ -139,6 +139,13 @@ class CommandsTest {
         assertTrue(i.out().startsWith("step 1: 1 completions shown of 1 matching"), i.out());
         assertTrue(i.out().contains("answer: 4"), i.out());
         assertTrue(i.err().contains("1 unreadable line skipped"), i.err());
+        Files.writeString(runDir.resolve("metrics.jsonl"), "{\"step\":1,\"reward\":1.0,\"rewards/accuracy/mean\":0.5,"
+                + "\"rewards/format/mean\":0.5,\"completions/mean_length\":3.0,\"frac_reward_zero_std\":0.0}\n");
+        Result summary = run("inspect", runDir.toString(), "--summary");
+        assertEquals(0, summary.code(), summary.err());
+        // think parts "4" and none: 0.5 characters on average
+        assertEquals(List.of("step  reward  accuracy  format  mean_len  think_chars  frac_zero_std",
+                "   1   1.000     0.500   0.500       3.0          0.5           0.00"), summary.out().lines().toList());
         Result missing = run("inspect", tmp.resolve("nope").toString());
         assertEquals(1, missing.code());
         assertTrue(missing.err().contains("no rollouts.jsonl in " + tmp.resolve("nope") + ": pass a run directory"), missing.err());
