@@ -3,7 +3,7 @@ package io.grpo4j.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.grpo4j.eval.Evaluator;
-import io.grpo4j.train.Monologue;
+import io.grpo4j.train.RolloutRecords;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,35 +38,6 @@ final class EvalCompletions {
     }
 
     static ObjectNode record(Evaluator.Item it) {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("step", 0);
-        o.put("prompt_id", it.problem().id());
-        o.put("source", it.problem().source());
-        o.put("sample", it.completion().sampleIndex());
-        o.put("prompt", it.prompt());
-        o.put("completion", it.completion().text());
-        String[] parts = Monologue.split(it.completion().text());
-        o.put("think", parts[0]);
-        o.put("answer", parts[1]);
-        o.put("gold", it.problem().answer());
-        ObjectNode rewards = o.putObject("rewards");
-        it.reward().scores().forEach((k, v) -> {
-            if (v == null || v.isNaN()) {
-                rewards.putNull(k);
-            } else {
-                rewards.put(k, v);
-            }
-        });
-        ObjectNode reasons = o.putObject("reasons");
-        it.reward().reasons().forEach((k, v) -> {
-            if (v != null) {
-                reasons.put(k, v);
-            }
-        });
-        o.put("reward", it.reward().total());
-        o.putNull("advantage");
-        o.put("length", it.completion().tokenIds().length);
-        o.put("finish_reason", it.completion().finishReason().json());
-        return o;
+        return RolloutRecords.record(0, it.problem(), it.prompt(), it.completion(), it.reward(), null);
     }
 }
