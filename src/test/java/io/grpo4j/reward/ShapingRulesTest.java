@@ -62,9 +62,9 @@ class ShapingRulesTest {
     @Test
     void defaultArithmeticRuleFileWeightsItsRules() throws Exception {
         try (RuleSet rs = RuleSet.load("arithmetic", Path.of("rewards"))) {
-            assertEquals(List.of("format", "format_progress", "tag_count", "accuracy", "closeness"), rs.ruleNames());
+            assertEquals(List.of("format", "format_progress", "tag_count", "accuracy", "closeness", "digit_match"), rs.ruleNames());
             RewardResult r = rs.score(in("Assistant: <think>", "5+7=12</think> <answer>12</answer>", "12"));
-            assertEquals(1 + 0.25 + 0.25 + 1 + 0.5, r.total(), 1e-12);
+            assertEquals(1 + 0.25 + 0.25 + 1 + 0.5 + 1, r.total(), 1e-12);
         }
     }
 }
