@@ -27,15 +27,20 @@ final class KeptSet {
     private static final int SHIFT = 16;
     /** Buckets for every finite non-negative float. */
     private static final int BUCKETS = 0x7F800000 >>> SHIFT;
+    /** Tokens per block of the draw's skip-ahead. */
+    private static final int BLOCK = 32;
+    /** Every key a float can have. */
+    private static final int KEYS = 1 << (32 - SHIFT);
 
     private final int topK;
     private final double topP;
     private final double minP;
-    private final int[] count = new int[BUCKETS];
-    private final double[] mass = new double[BUCKETS];
+    private final int[] count = new int[KEYS];
+    private final double[] mass = new double[KEYS];
     private int[] members = new int[256]; // ids in the boundary bucket
 
-    // The kept set of the row being drawn: p > cut, plus the first tiedKept ids with p == cut.
+    // The kept set of the row being drawn: p > cut, plus the first tiedKept ids with p == cut
+    // (MAX_VALUE: all of them, i.e. p >= cut).
     private float cut;
     private int tiedKept;
     private double keptMass; // NaN when not known yet
@@ -63,24 +68,54 @@ final class KeptSet {
         // Inverse CDF over the kept tokens in id order: the first whose cumulative mass exceeds u × kept mass.
         double target = u * keptMass;
         double cum = 0;
-        int last = -1;
-        int ties = 0;
-        for (int i = from; i < from + v; i++) {
-            float x = p[i];
-            if (x > 0f && (x > cut || (x == cut && ties++ < tiedKept))) {
-                cum += x;
-                last = i;
+        if (tiedKept == Integer.MAX_VALUE) {
+            // kept ⇔ p ≥ cut. Skip whole blocks whose kept mass stays below the target, summing
+            // each with four independent accumulators (one running sum is a chain of dependent adds).
+            float c = cut;
+            int i = from;
+            int end = from + v;
+            for (; i + BLOCK <= end; i += BLOCK) {
+                double block = sumAtLeast(p, i, i + BLOCK, c);
+                if (cum + block > target) {
+                    break; // the draw is in this block
+                }
+                cum += block;
+            }
+            for (; i < end; i++) {
+                cum += atLeast(p[i], Float.floatToRawIntBits(c));
                 if (cum > target) {
                     return i - from;
                 }
             }
+        } else {
+            int ties = 0;
+            for (int i = from; i < from + v; i++) {
+                float x = p[i];
+                if (x > cut || (x == cut && ties++ < tiedKept)) {
+                    cum += x;
+                    if (cum > target) {
+                        return i - from;
+                    }
+                }
+            }
         }
-        return last - from; // rounding left the target at the very end of the kept mass
+        // Rounding left the target at the very end of the kept mass: the last kept token with p > 0.
+        boolean[] kept = keptMask(p, from, v);
+        for (int i = v - 1; i >= 0; i--) {
+            if (kept[i] && p[from + i] > 0f) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("no kept token with positive probability");
     }
 
     /** Which of {@code p[from, from + v)} are kept (for tests). */
     boolean[] kept(float[] p, int from, int v) {
         limit(p, from, v);
+        return keptMask(p, from, v);
+    }
+
+    private boolean[] keptMask(float[] p, int from, int v) {
         boolean[] out = new boolean[v];
         int ties = 0;
         for (int i = 0; i < v; i++) {
@@ -112,14 +147,20 @@ final class KeptSet {
             }
         }
         if (Double.isNaN(keptMass)) {
-            keptMass = 0;
-            int ties = 0;
-            for (int i = from; i < from + v; i++) {
-                float x = p[i];
-                if (x > cut || (x == cut && ties++ < tiedKept)) {
-                    keptMass += x;
+            double sum = 0;
+            if (tiedKept == Integer.MAX_VALUE) {
+                int end = from + v - (v % 4);
+                sum = sumAtLeast(p, from, end, cut) + sumAtLeast(p, end, from + v, cut);
+            } else {
+                int ties = 0;
+                for (int i = from; i < from + v; i++) {
+                    float x = p[i];
+                    if (x > cut || (x == cut && ties++ < tiedKept)) {
+                        sum += x;
+                    }
                 }
             }
+            keptMass = sum;
         }
         if (!(keptMass > 0 && keptMass < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException("probabilities are not finite and positive: kept mass " + keptMass);
@@ -131,28 +172,39 @@ final class KeptSet {
      * everything kept when neither limit is reached.
      */
     private void rankCut(float[] p, int from, int v) {
-        // Histogram: count and mass per bucket.
-        int lo = BUCKETS;
+        // Histogram: mass per bucket, and count when top-k needs ranks. Keys of negative, infinite
+        // or NaN values land at or above BUCKETS (the arrays have room) and are rejected after.
+        int lo = KEYS;
         int hi = -1;
-        for (int i = from; i < from + v; i++) {
-            float x = p[i];
-            int key = Float.floatToRawIntBits(x) >>> SHIFT;
-            if (key >= BUCKETS) {
-                clear(lo, hi);
-                throw new IllegalArgumentException("probability " + x + " of id " + (i - from) + " is not finite and non-negative");
+        if (topK > 0) {
+            for (int i = from; i < from + v; i++) {
+                float x = p[i];
+                int key = Float.floatToRawIntBits(x) >>> SHIFT;
+                count[key]++;
+                mass[key] += x;
+                lo = Math.min(lo, key);
+                hi = Math.max(hi, key);
             }
-            count[key]++;
-            mass[key] += x;
-            lo = Math.min(lo, key);
-            hi = Math.max(hi, key);
+        } else {
+            for (int i = from; i < from + v; i++) {
+                float x = p[i];
+                int key = Float.floatToRawIntBits(x) >>> SHIFT;
+                mass[key] += x;
+                lo = Math.min(lo, key);
+                hi = Math.max(hi, key);
+            }
+        }
+        if (hi >= BUCKETS) {
+            clear(lo, hi);
+            throw new IllegalArgumentException("probabilities must be finite and non-negative; got key " + hi);
         }
         // The first bucket from the top at which a limit is reached holds the boundary.
         int boundary = -1;
         int rankAbove = 0; // tokens in the buckets above
         double massAbove = 0; // their mass
         for (int key = hi; key >= lo; key--) {
-            int c = count[key];
-            if (c == 0) {
+            int c = count[key]; // 0 when top-k is off
+            if (c == 0 && mass[key] == 0) {
                 continue;
             }
             if ((topK > 0 && rankAbove + c >= topK) || (topP < 1.0 && massAbove + mass[key] >= topP)) {
@@ -177,13 +229,53 @@ final class KeptSet {
             kept++;
         }
         cut = p[from + members[kept - 1]];
+        // Every token equal to the cut is in this bucket: count those kept and those there are.
+        int tied = 0;
         tiedKept = 0;
-        for (int j = 0; j < kept; j++) {
+        for (int j = 0; j < n; j++) {
             if (p[from + members[j]] == cut) {
-                tiedKept++;
+                tied++;
+                tiedKept += j < kept ? 1 : 0;
             }
         }
+        if (tiedKept == tied) {
+            tiedKept = Integer.MAX_VALUE; // kept ⇔ p ≥ cut
+        }
         keptMass = before;
+    }
+
+    /**
+     * Sum of p[i] ≥ c over [from, to). Branch-free (on a flat row the test is unpredictable):
+     * non-negative floats order like their bit patterns, so the sign of bits(p) − bits(c) masks
+     * p to itself or +0. Four independent accumulators when the length is a multiple of 4 (one
+     * running sum is a chain of dependent adds).
+     */
+    private static double sumAtLeast(float[] p, int from, int to, float c) {
+        int bc = Float.floatToRawIntBits(c);
+        if ((to - from) % 4 != 0) {
+            double s = 0;
+            for (int i = from; i < to; i++) {
+                s += atLeast(p[i], bc);
+            }
+            return s;
+        }
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        for (int i = from; i < to; i += 4) {
+            s0 += atLeast(p[i], bc);
+            s1 += atLeast(p[i + 1], bc);
+            s2 += atLeast(p[i + 2], bc);
+            s3 += atLeast(p[i + 3], bc);
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /** x when bits(x) ≥ cutBits (x ≥ the cut, both non-negative), else +0; without a branch. */
+    private static float atLeast(float x, int cutBits) {
+        int bx = Float.floatToRawIntBits(x);
+        return Float.intBitsToFloat(bx & ~((bx - cutBits) >> 31));
     }
 
     private void clear(int lo, int hi) {

@@ -204,9 +204,25 @@ public final class Decoder implements AutoCloseable {
         return out;
     }
 
-    /** (B, T, V) logits = hidden · lm_headᵀ, in the manager of {@code hidden}. */
+    /**
+     * (B, T, V) logits = hidden · lm_headᵀ, in the manager of {@code hidden}. In the inference
+     * layout with T = 1 the result is a transposed view (not contiguous).
+     */
     public NDArray logits(NDArray hidden) {
-        NDArray out = Linear.linear(hidden, weights.lmHead()).singletonOrThrow();
+        NDArray out;
+        if (identity != null && hidden.getShape().get(1) == 1) {
+            // Decoding steps: head · hᵀ ran 3-25% faster than h · headᵀ at B = 64 on 2 cores
+            // (MKL picks a better kernel for that operand order) and the same at B = 1.
+            long b = hidden.getShape().get(0);
+            try (NDScope scope = new NDScope()) {
+                out = weights.lmHead().matMul(hidden.reshape(b, config.hiddenSize()).transpose()) // (V, B)
+                        .transpose().expandDims(1); // (B, 1, V), a strided view
+                NDScope.unregister(out);
+            }
+            NDScope.register(out); // like any op result: owned by the caller's scope, if any
+        } else {
+            out = Linear.linear(hidden, weights.lmHead()).singletonOrThrow();
+        }
         out.attach(hidden.getManager());
         return out;
     }
