@@ -268,15 +268,18 @@ public final class Decoder implements AutoCloseable {
         v = v.reshape(b, t, kvHeads, hd).transpose(0, 2, 1, 3); // (B, KV, T, hd)
         q = rope(q, cos, sin);
         k = rope(k, cos, sin);
+        NDArray kT; // (B, KV, hd, S)
         if (cache != null) {
-            NDArray[] kv = cache.write(l, k, v); // (B, KV, S, hd) each
-            k = kv[0];
+            NDArray[] kv = cache.write(l, k, v); // keys transposed (B, KV, hd, S), values (B, KV, S, hd)
+            kT = kv[0];
             v = kv[1];
+        } else {
+            kT = k.transpose(0, 1, 3, 2);
         }
-        long s = k.getShape().get(2);
+        long s = kT.getShape().get(3);
         // Group queries under their shared kv head instead of repeating K/V: head h uses kv head h / g.
         NDArray qg = q.reshape(b, kvHeads, (long) g * t, hd); // (B, KV, g T, hd)
-        NDArray scores = qg.matMul(k.transpose(0, 1, 3, 2)); // (B, KV, g T, S)
+        NDArray scores = qg.matMul(kT); // (B, KV, g T, S)
         if (w.qkv == null) {
             scores = Scalars.mul(scores, 1.0 / Math.sqrt(hd)); // folded into the query rows in the fused layout
         }
@@ -357,9 +360,9 @@ public final class Decoder implements AutoCloseable {
         NDArray qk = qkAndV.get(0).reshape(b, heads + kvHeads, hd).matMul(rot); // (B, nh + kv, hd) rotated
         NDList qAndK = qk.split(new long[] {heads}, 1);
         NDArray v = qkAndV.get(1).reshape(b, kvHeads, 1, hd); // (B, KV, 1, hd)
-        NDArray[] kv = cache.write(l, qAndK.get(1).expandDims(2), v); // (B, KV, S, hd) each
+        NDArray[] kv = cache.write(l, qAndK.get(1).expandDims(2), v); // Kᵀ (B, KV, hd, S), V (B, KV, S, hd)
         NDArray scores = qAndK.get(0).reshape(b, kvHeads, config.groupSize(), hd) // (B, KV, g, hd), pre-scaled
-                .matMul(kv[0].transpose(0, 1, 3, 2)) // (B, KV, g, S)
+                .matMul(kv[0]) // (B, KV, g, S)
                 .add(keyBias);
         NDArray attn = scores.softmax(-1).matMul(kv[1]).reshape(b, (long) heads * hd); // (B, nh hd)
         x = x.add(Linear.linear(attn, w.o).singletonOrThrow());
