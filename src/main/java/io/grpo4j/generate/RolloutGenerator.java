@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.grpo4j.config.SamplingParams;
 import io.grpo4j.model.Decoder;
@@ -100,7 +101,10 @@ public final class RolloutGenerator {
             for (int r = 0; r < n; r++) {
                 live[r] = r;
             }
-            NDArray mask; // (live, S) 1 real, 0 pad; grows one column per step
+            int capacity = cache.capacity();
+            // (live, capacity) 1 real, 0 pad: prompt columns from the padding, every generated column 1;
+            // each step reads the view over its first S columns
+            NDArray mask;
             NDArray logits; // (live, V) at the last position
             try (NDScope scope = new NDScope()) {
                 long[] ids = new long[n * promptWidth];
@@ -116,9 +120,12 @@ public final class RolloutGenerator {
                     }
                 }
                 Shape s = new Shape(n, promptWidth);
-                mask = state.create(msk, s);
-                NDArray hidden = decoder.hidden(state.create(ids, s), state.create(pos, s), mask, cache); // (N, P, H)
+                NDArray promptMask = state.create(msk, s);
+                mask = NDArrays.concat(new NDList(promptMask.toType(DataType.FLOAT32, false),
+                        state.ones(new Shape(n, capacity - promptWidth))), 1);
+                NDArray hidden = decoder.hidden(state.create(ids, s), state.create(pos, s), promptMask, cache); // (N, P, H)
                 logits = decoder.logits(hidden.get(new NDIndex(":, -1:, :"))).squeeze(1); // (N, V)
+                hidden.close(); // the decoder hands it back outside any scope
                 NDScope.unregister(mask, logits);
             }
             while (true) {
@@ -180,12 +187,10 @@ public final class RolloutGenerator {
                         positions[i] = row.nextPosition - 1;
                     }
                     Shape one = new Shape(live.length, 1);
-                    NDArray grown = NDArrays.concat(new NDList(mask, state.ones(one, mask.getDataType())), 1);
-                    NDScope.unregister(grown);
-                    mask.close();
-                    mask = grown;
-                    NDArray hidden = decoder.hidden(state.create(lastIds, one), state.create(positions, one), mask, cache); // (L, 1, H)
+                    NDArray seen = mask.get(NDIndex.sliceAxis(1, 0, cache.length() + 1)); // (L, S)
+                    NDArray hidden = decoder.hidden(state.create(lastIds, one), state.create(positions, one), seen, cache); // (L, 1, H)
                     logits = decoder.logits(hidden).squeeze(1); // (L, V)
+                    hidden.close(); // the decoder hands it back outside any scope
                     NDScope.unregister(logits);
                 }
             }

@@ -1,37 +1,45 @@
 package io.grpo4j.generate;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.util.stream.IntStream;
 
 /**
  * Draws one token per row from (B, V) logits: greedy, or temperature with optional top-k, top-p
- * and min-p truncation. All work stays on the tensor side; the only host transfer is the result.
+ * and min-p truncation.
  *
- * <p>Top-p never sorts the whole vocabulary: it looks at the best {@link #CANDIDATES} tokens
- * first and widens to the full vocabulary only for a step where their mass falls short of top_p,
- * so the result is exact either way.
+ * <p>Sampling: the tempered softmax is computed on the tensor side and copied to the host in one
+ * transfer; each row is then truncated and drawn by {@link KeptSet}, exactly and without sorting
+ * the vocabulary, rows in parallel. Measured on 2 cores (B = 64, V = 32,000, top-p 0.9): the
+ * sort-based version spent ~98 ms per step sorting the whole vocabulary whenever the top 256
+ * candidates fell short of top_p (every step on a near-uniform, randomly initialised model);
+ * this one spends ~5-6 ms on the softmax (over the decoder's transposed logits view), ~1 ms on
+ * the copy and 4-7 ms in {@link KeptSet}, whatever the shape of the distribution. (The second
+ * KeptSet thread shares a core with libgomp's spinning worker: with GOMP_SPINCOUNT=1000 that
+ * part took 4 ms instead of 6.7.) Greedy stays on the tensor side (argmax, then one transfer).
+ *
+ * <p>Not thread-safe: it reuses its host buffer between calls.
  *
  * <p>The reported log-probability of a drawn token is log softmax(logits / T) at that token: the
  * tempered distribution before truncation, which is what the trainer recomputes in its forward
  * pass (greedy reports T = 1).
  */
 public final class Sampler {
-    /** Candidate pool for top-p when top-k does not bound it already. */
-    static final int CANDIDATES = 256;
-
     private final float temperature;
     private final int topK;
     private final float topP;
     private final float minP;
+    private final ThreadLocal<KeptSet> keptSets;
+    private float[] probs = new float[0]; // host copy of the last step's (B, V) probabilities
 
     public Sampler(float temperature, int topK, float topP, float minP) {
         this.temperature = temperature;
         this.topK = topK;
         this.topP = topP;
         this.minP = minP;
+        this.keptSets = ThreadLocal.withInitial(() -> new KeptSet(topK, topP, minP));
     }
 
     /** Drawn ids and their log-probabilities. */
@@ -42,62 +50,57 @@ public final class Sampler {
      * @param uniforms one U[0,1) number per row, from that row's own random stream
      */
     public Draw draw(NDArray logits, float[] uniforms) {
-        NDManager m = logits.getManager();
-        long b = logits.getShape().get(0);
-        long v = logits.getShape().get(1);
-        NDArray logp = logits.div(temperature > 0 ? temperature : 1f).logSoftmax(-1); // (B, V)
-        NDArray chosen; // (B, 1) int64
+        int b = (int) logits.getShape().get(0);
+        int v = (int) logits.getShape().get(1);
+        if (uniforms.length != b) {
+            throw new IllegalArgumentException(uniforms.length + " uniforms for " + b + " rows");
+        }
         if (temperature <= 0) {
-            chosen = logits.argMax(-1).toType(DataType.INT64, false).expandDims(-1);
-        } else if (topK <= 0 && topP >= 1f && minP <= 0f) {
-            chosen = inverseCdf(logp.exp(), uniforms, m);
-        } else {
-            chosen = truncated(logp, (int) v, uniforms, m);
+            return greedy(logits, b);
         }
-        NDArray picked = logp.gather(chosen, -1).squeeze(-1); // (B)
-        long[] ids = chosen.squeeze(-1).toLongArray();
-        float[] lp = picked.toFloatArray();
-        if (ids.length != b) {
-            throw new IllegalStateException("sampled " + ids.length + " ids for " + b + " rows");
+        NDArray tempered = temperature == 1f ? logits : logits.div(temperature);
+        float[] p = fetch(tempered.softmax(-1), b * v); // (B, V) row-major
+        long[] ids = new long[b];
+        float[] logProbs = new float[b];
+        IntStream rows = IntStream.range(0, b);
+        (b > 1 ? rows.parallel() : rows).forEach(r -> {
+            int id = keptSets.get().draw(p, r * v, v, uniforms[r]);
+            ids[r] = id;
+            logProbs[r] = (float) Math.log(p[r * v + id]);
+        });
+        for (int r = 0; r < b; r++) {
+            if (p[r * v + (int) ids[r]] < Float.MIN_NORMAL) {
+                // A subnormal probability has lost the precision its log needs: ask the tensor side.
+                logProbs[r] = tempered.get(r).logSoftmax(-1).getFloat(ids[r]);
+            }
         }
-        return new Draw(ids, lp);
+        return new Draw(ids, logProbs);
     }
 
-    /** Top-k / top-p / min-p over the best candidates, widening to the full vocabulary when needed. */
-    private NDArray truncated(NDArray logp, int vocab, float[] uniforms, NDManager m) {
-        int k = topK > 0 ? Math.min(topK, vocab) : Math.min(CANDIDATES, vocab);
-        while (true) {
-            NDList top = logp.topK(k, -1, true, true); // values (B, k) descending, indices (B, k)
-            NDArray probs = top.get(0).exp(); // (B, k) probabilities under the full tempered softmax
-            NDArray keep = probs.gt(-1f); // all true
-            if (topP < 1f) {
-                NDArray before = probs.cumSum(1).sub(probs); // mass strictly before each candidate
-                keep = keep.logicalAnd(before.lt(topP));
-                boolean bounded = topK > 0 && k == Math.min(topK, vocab);
-                if (!bounded && k < vocab && probs.sum(new int[] {1}).min().getFloat() < topP) {
-                    k = vocab; // the pool missed some of the nucleus for at least one row: widen, stay exact
-                    continue;
-                }
-            }
-            if (minP > 0f) {
-                NDArray max = probs.get(":, 0:1"); // (B, 1), sorted descending
-                keep = keep.logicalAnd(probs.gte(max.mul(minP)));
-            }
-            NDArray kept = probs.mul(keep.toType(DataType.FLOAT32, false)); // (B, k)
-            NDArray slot = inverseCdf(kept, uniforms, m); // (B, 1) index into the candidates
-            return top.get(1).toType(DataType.INT64, false).gather(slot, -1);
+    /** Argmax per row, with its log-probability at T = 1; one host transfer. */
+    private static Draw greedy(NDArray logits, int b) {
+        NDArray chosen = logits.argMax(-1).toType(DataType.INT64, false).expandDims(-1); // (B, 1)
+        NDArray picked = logits.logSoftmax(-1).gather(chosen, -1); // (B, 1)
+        // ids (exact as float64 below 2^53) and log-probs in one transfer
+        double[] both = chosen.toType(DataType.FLOAT64, false)
+                .concat(picked.toType(DataType.FLOAT64, false), 1)
+                .toDoubleArray(); // (B, 2)
+        long[] ids = new long[b];
+        float[] logProbs = new float[b];
+        for (int r = 0; r < b; r++) {
+            ids[r] = (long) both[2 * r];
+            logProbs[r] = (float) both[2 * r + 1];
         }
+        return new Draw(ids, logProbs);
     }
 
-    /** Index drawn from unnormalised non-negative weights (B, n) by inverse CDF: (B, 1) int64. */
-    private static NDArray inverseCdf(NDArray weights, float[] uniforms, NDManager m) {
-        long b = weights.getShape().get(0);
-        long n = weights.getShape().get(1);
-        NDArray cdf = weights.cumSum(1); // (B, n)
-        NDArray total = cdf.get(":, -1:"); // (B, 1)
-        NDArray u = m.create(uniforms, new Shape(b, 1)).mul(total); // (B, 1)
-        // number of entries whose cumulative mass is <= u is the drawn index; clamp for u ~ total
-        NDArray idx = cdf.lte(u).toType(DataType.INT64, false).sum(new int[] {1}, true);
-        return idx.minimum(n - 1);
+    /** Copies {@code n} floats of a contiguous float32 array into the reused host buffer. */
+    private float[] fetch(NDArray a, int n) {
+        if (probs.length < n) {
+            probs = new float[n];
+        }
+        FloatBuffer view = a.toByteBuffer(true).order(ByteOrder.nativeOrder()).asFloatBuffer();
+        view.get(probs, 0, n);
+        return probs;
     }
 }

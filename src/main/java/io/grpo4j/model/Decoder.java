@@ -19,8 +19,10 @@ import ai.djl.nn.core.Linear;
  * <p>Autograd flows through every op, so the same code trains and samples. Two layouts of the
  * same weights exist: the training layout reads the HF tensors directly; {@link #forInference()}
  * returns a decoder whose q|k|v and gate|up matrices are concatenated once (fewer, larger
- * matmuls per decoding step). That copy does not follow later in-place weight updates: build
- * it again after every optimizer step.
+ * matmuls per decoding step), with the RMSNorm gains in front of them and the attention scale
+ * 1/√hd folded into those copies, and with a flatter path for single-token decoding steps
+ * ({@link #decodeStep}). That copy does not follow later in-place weight updates: build it
+ * again after every optimizer step. It is for sampling only: no gradients.
  *
  * <p>Memory: every intermediate is created inside an {@link NDScope} and closed before return;
  * the result joins the manager of the {@code ids} argument.
@@ -33,8 +35,18 @@ public final class Decoder implements AutoCloseable {
     private final NDArray sinTable; // (P, hd)
     private final NDArray rotateHalf; // (hd, hd): x @ R == cat(-x2, x1)
     private final Layer[] layers;
+    // Inference layout only: the identity (hd, hd) for per-row RoPE matrices, and 0-d operands
+    // owned by the decoder (a Number operand costs a fresh JNI buffer on every op: ~20 µs).
+    private final NDArray identity;
+    private final NDArray eps;
+    private final NDArray minusHalf;
+    private final NDArray one;
+    private final NDArray padBias;
 
-    /** Per-layer weight views; fused ones are null in the training layout and vice versa. */
+    /**
+     * Per-layer weight views; fused ones are null in the training layout and vice versa. In the
+     * fused layout the norm gains are folded into qkv and gateUp, so inputNorm and postNorm are null.
+     */
     private record Layer(
             NDArray inputNorm, NDArray postNorm,
             NDArray q, NDArray k, NDArray v, NDArray qBias, NDArray kBias, NDArray vBias,
@@ -60,6 +72,12 @@ public final class Decoder implements AutoCloseable {
         for (int i = 0; i < config.layers(); i++) {
             layers[i] = fused ? fusedLayer(i) : plainLayer(i);
         }
+        DataType type = weights.get(WeightNames.EMBED).getDataType();
+        this.identity = fused ? own.eye(config.headDim()).toType(type, false) : null;
+        this.eps = fused ? own.full(new Shape(), (float) config.rmsNormEps(), type) : null;
+        this.minusHalf = fused ? own.full(new Shape(), -0.5f, type) : null;
+        this.one = fused ? own.full(new Shape(), 1f, type) : null;
+        this.padBias = fused ? own.full(new Shape(), 1e9f, type) : null;
     }
 
     /** A decoder for sampling: same weights, q|k|v and gate|up fused (copies; rebuild after updates). */
@@ -91,25 +109,41 @@ public final class Decoder implements AutoCloseable {
                 w(i, "mlp.down_proj.weight"));
     }
 
+    /**
+     * Concatenated q|k|v (rows scaled: input-norm gain along the input, 1/√hd on the query rows)
+     * and gate|up (post-norm gain along the input); copies owned by this decoder.
+     */
     private Layer fusedLayer(int i) {
-        NDArray qkv = NDArrays.concat(new NDList(
-                w(i, "self_attn.q_proj.weight"), w(i, "self_attn.k_proj.weight"), w(i, "self_attn.v_proj.weight")), 0);
-        qkv.attach(own);
+        int hd = config.headDim();
+        int qRows = config.heads() * hd;
+        int qkvRows = qRows + 2 * config.kvHeads() * hd;
+        float[] rowScale = new float[qkvRows];
+        java.util.Arrays.fill(rowScale, 0, qRows, (float) (1.0 / Math.sqrt(hd)));
+        java.util.Arrays.fill(rowScale, qRows, qkvRows, 1f);
+        NDArray qkv;
         NDArray qkvBias = null;
-        if (config.qkvBias()) {
-            qkvBias = NDArrays.concat(new NDList(
-                    w(i, "self_attn.q_proj.bias"), w(i, "self_attn.k_proj.bias"), w(i, "self_attn.v_proj.bias")), 0);
-            qkvBias.attach(own);
+        NDArray gateUp;
+        try (NDScope scope = new NDScope()) {
+            NDArray scale = own.create(rowScale, new Shape(qkvRows, 1)); // (rows, 1)
+            NDArray inputGain = w(i, "input_layernorm.weight").reshape(1, config.hiddenSize()); // (1, H)
+            qkv = NDArrays.concat(new NDList(
+                    w(i, "self_attn.q_proj.weight"), w(i, "self_attn.k_proj.weight"), w(i, "self_attn.v_proj.weight")), 0)
+                    .mul(inputGain).mul(scale); // (rows, H)
+            if (config.qkvBias()) {
+                qkvBias = NDArrays.concat(new NDList(
+                        w(i, "self_attn.q_proj.bias"), w(i, "self_attn.k_proj.bias"), w(i, "self_attn.v_proj.bias")), 0)
+                        .mul(scale.reshape(qkvRows)); // (rows)
+                NDScope.unregister(qkvBias);
+                qkvBias.attach(own);
+            }
+            gateUp = NDArrays.concat(new NDList(w(i, "mlp.gate_proj.weight"), w(i, "mlp.up_proj.weight")), 0)
+                    .mul(w(i, "post_attention_layernorm.weight").reshape(1, config.hiddenSize())); // (2 ffn, H)
+            NDScope.unregister(qkv, gateUp);
         }
-        NDArray gateUp = NDArrays.concat(new NDList(w(i, "mlp.gate_proj.weight"), w(i, "mlp.up_proj.weight")), 0);
+        qkv.attach(own);
         gateUp.attach(own);
-        NDScope.unregister(qkv, gateUp);
-        if (qkvBias != null) {
-            NDScope.unregister(qkvBias);
-        }
         return new Layer(
-                w(i, "input_layernorm.weight"), w(i, "post_attention_layernorm.weight"),
-                null, null, null, null, null, null, qkv, qkvBias,
+                null, null, null, null, null, null, null, null, qkv, qkvBias,
                 w(i, "self_attn.o_proj.weight"), null, null, gateUp, w(i, "mlp.down_proj.weight"));
     }
 
@@ -203,6 +237,14 @@ public final class Decoder implements AutoCloseable {
         }
         NDArray out;
         try (NDScope scope = new NDScope()) {
+            if (identity != null && cache != null && t == 1) {
+                long b = ids.getShape().get(0);
+                out = decodeStep(ids, positions, attentionMask, cache, b, s).reshape(b, 1, config.hiddenSize());
+                NDScope.unregister(out);
+                cache.advance(1);
+                out.attach(ids.getManager());
+                return out;
+            }
             out = forward(ids, positions, attentionMask, cache, null, null, null);
             NDScope.unregister(out);
         }
@@ -233,9 +275,25 @@ public final class Decoder implements AutoCloseable {
         return rmsNorm(x, weights.get(WeightNames.FINAL_NORM));
     }
 
-    /** (B, T, V) logits = hidden · lm_headᵀ, in the manager of {@code hidden}. */
+    /**
+     * (B, T, V) logits = hidden · lm_headᵀ, in the manager of {@code hidden}. In the inference
+     * layout with T = 1 the result is a transposed view (not contiguous).
+     */
     public NDArray logits(NDArray hidden) {
-        NDArray out = Linear.linear(hidden, weights.lmHead()).singletonOrThrow();
+        NDArray out;
+        if (identity != null && hidden.getShape().get(1) == 1) {
+            // Decoding steps: head · hᵀ ran 3-25% faster than h · headᵀ at B = 64 on 2 cores
+            // (MKL picks a better kernel for that operand order) and the same at B = 1.
+            long b = hidden.getShape().get(0);
+            try (NDScope scope = new NDScope()) {
+                out = weights.lmHead().matMul(hidden.reshape(b, config.hiddenSize()).transpose()) // (V, B)
+                        .transpose().expandDims(1); // (B, 1, V), a strided view
+                NDScope.unregister(out);
+            }
+            NDScope.register(out); // like any op result: owned by the caller's scope, if any
+        } else {
+            out = Linear.linear(hidden, weights.lmHead()).singletonOrThrow();
+        }
         out.attach(hidden.getManager());
         return out;
     }
@@ -282,25 +340,32 @@ public final class Decoder implements AutoCloseable {
         v = v.reshape(b, t, kvHeads, hd).transpose(0, 2, 1, 3); // (B, KV, T, hd)
         q = rope(q, cos, sin);
         k = rope(k, cos, sin);
+        NDArray kT; // (B, KV, hd, S)
         if (cache != null) {
-            NDArray[] kv = cache.write(l, k, v); // (B, KV, S, hd) each
-            k = kv[0];
+            NDArray[] kv = cache.write(l, k, v); // keys transposed (B, KV, hd, S), values (B, KV, S, hd)
+            kT = kv[0];
             v = kv[1];
+        } else {
+            kT = k.transpose(0, 1, 3, 2);
         }
-        if (prefix != null) {
+        if (prefix != null) { // training-style forward: no cache, so kT is k transposed
             Shape shared = new Shape(b, kvHeads, prefix.length(), hd);
             k = prefix.keys()[l].broadcast(shared).concat(k, 2); // (B, KV, P + T, hd)
             v = prefix.values()[l].broadcast(shared).concat(v, 2);
+            kT = k.transpose(0, 1, 3, 2);
         }
         if (keysOut != null) {
             keysOut[l] = k;
             valuesOut[l] = v;
         }
-        long s = k.getShape().get(2);
+        long s = kT.getShape().get(3);
         // Group queries under their shared kv head instead of repeating K/V: head h uses kv head h / g.
         NDArray qg = q.reshape(b, kvHeads, (long) g * t, hd); // (B, KV, g T, hd)
-        NDArray scores = Scalars.mul(qg.matMul(k.transpose(0, 1, 3, 2)), 1.0 / Math.sqrt(hd)) // (B, KV, g T, S)
-                .reshape(b, kvHeads, g, t, s)
+        NDArray scores = qg.matMul(kT); // (B, KV, g T, S)
+        if (w.qkv == null) {
+            scores = Scalars.mul(scores, 1.0 / Math.sqrt(hd)); // folded into the query rows in the fused layout
+        }
+        scores = scores.reshape(b, kvHeads, g, t, s)
                 .add(bias); // (B, KV, g, T, S)
         NDArray probs = scores.softmax(-1).reshape(b, kvHeads, (long) g * t, s);
         NDArray attn = probs.matMul(v) // (B, KV, g T, hd)
@@ -330,9 +395,66 @@ public final class Decoder implements AutoCloseable {
         return x.mul(cos).add(x.matMul(rotateHalf).mul(sin));
     }
 
+    /** RMSNorm over the last axis; {@code gain} null when it is folded into the next weights. */
     private NDArray rmsNorm(NDArray x, NDArray gain) {
-        NDArray rms = Scalars.pow(x.square().mean(new int[] {-1}, true).add((float) config.rmsNormEps()), -0.5);
-        return x.mul(rms).mul(gain);
+        NDArray normed;
+        if (eps != null) {
+            normed = x.mul(x.square().mean(new int[] {-1}, true).add(eps).pow(minusHalf)); // inference: no autograd
+        } else {
+            normed = x.mul(Scalars.pow(x.square().mean(new int[] {-1}, true).add((float) config.rmsNormEps()), -0.5));
+        }
+        return gain == null ? normed : normed.mul(gain);
+    }
+
+    /**
+     * One decoding step, T = 1, in the inference layout: the same arithmetic as {@link #layer}
+     * with the sequence axis dropped, so fewer ops (each costs ~5-20 µs of overhead, which is
+     * what bounds batch-1 decoding): no causal mask (the one query is the newest token), RoPE
+     * of q and k together as one batched matmul with a per-row rotation matrix, no head
+     * transposes.
+     *
+     * @return (B, H) final-normed hidden states; the cache length is advanced by the caller
+     */
+    private NDArray decodeStep(NDArray ids, NDArray positions, NDArray attentionMask, KvCache cache, long b, long s) {
+        NDArray x = weights.get(WeightNames.EMBED).get(ids.reshape(b)); // (B, H)
+        NDArray pos = positions.reshape(b);
+        // rot[r] = diag(cos) + R·diag(sin) at row r's position: x·rot = x∘cos + rotate_half(x)∘sin
+        NDArray rot = identity.mul(cosTable.get(pos).expandDims(1))
+                .add(rotateHalf.mul(sinTable.get(pos).expandDims(1))); // (B, hd, hd)
+        NDArray keyBias = attentionMask.toType(x.getDataType(), false).sub(one).mul(padBias) // (B, S): 0 real, -1e9 pad
+                .reshape(b, 1, 1, s);
+        for (int l = 0; l < layers.length; l++) {
+            x = decodeLayer(l, x, rot, keyBias, cache, b, s);
+        }
+        return rmsNorm(x, weights.get(WeightNames.FINAL_NORM));
+    }
+
+    /** One layer of {@link #decodeStep}: x (B, H) → (B, H). */
+    private NDArray decodeLayer(int l, NDArray x, NDArray rot, NDArray keyBias, KvCache cache, long b, long s) {
+        Layer w = layers[l];
+        int heads = config.heads();
+        int kvHeads = config.kvHeads();
+        int hd = config.headDim();
+
+        // attention
+        NDArray qkv = Linear.linear(rmsNorm(x, null), w.qkv, w.qkvBias).singletonOrThrow(); // (B, (nh + 2 kv) hd)
+        NDList qkAndV = qkv.split(new long[] {(long) (heads + kvHeads) * hd}, 1);
+        NDArray qk = qkAndV.get(0).reshape(b, heads + kvHeads, hd).matMul(rot); // (B, nh + kv, hd) rotated
+        NDList qAndK = qk.split(new long[] {heads}, 1);
+        NDArray v = qkAndV.get(1).reshape(b, kvHeads, 1, hd); // (B, KV, 1, hd)
+        NDArray[] kv = cache.write(l, qAndK.get(1).expandDims(2), v); // Kᵀ (B, KV, hd, S), V (B, KV, S, hd)
+        NDArray scores = qAndK.get(0).reshape(b, kvHeads, config.groupSize(), hd) // (B, KV, g, hd), pre-scaled
+                .matMul(kv[0]) // (B, KV, g, S)
+                .add(keyBias);
+        NDArray attn = scores.softmax(-1).matMul(kv[1]).reshape(b, (long) heads * hd); // (B, nh hd)
+        x = x.add(Linear.linear(attn, w.o).singletonOrThrow());
+
+        // SwiGLU MLP, feature-major: W·hᵀ ran gate|up 15-20% faster than h·Wᵀ at B = 64 (13.6-13.9
+        // vs 16.2-21.9 ms per step over 8 layers), and its (2 ffn, B) result splits into contiguous halves.
+        NDList gu = w.gateUp.matMul(rmsNorm(x, null).transpose()).split(2, 0); // (ffn, B) x2
+        NDArray gate = gu.get(0);
+        NDArray act = gate.mul(Activation.sigmoid(gate)).mul(gu.get(1)); // SiLU(gate) * up, (ffn, B)
+        return x.add(w.down.matMul(act).transpose()); // (B, H)
     }
 
     /** Frees the RoPE tables and fused copies (not the weights, which the caller owns). */

@@ -102,4 +102,58 @@ class SamplerTest {
         long[] c = counts(new Sampler(0f, 0, 1f, 0f), 6);
         assertArrayEquals(new long[] {ROWS * ROUNDS, 0, 0, 0, 0, 0}, c);
     }
+
+    @Test
+    void topPOverANearUniformVocabularyKeepsTheExactNucleus() {
+        // 3000 tokens with logits N(0, 0.3²): the 0.9 nucleus holds most of the vocabulary, far
+        // beyond any narrow candidate pool, so this is the case a top-k prefilter cannot handle.
+        int v = 3000;
+        int rows = 2000;
+        float[] row = new float[v];
+        SplittableRandom rng = new SplittableRandom(12);
+        for (int i = 0; i < v; i++) {
+            row[i] = (float) (0.3 * Math.sqrt(-2 * Math.log(1 - rng.nextDouble())) * Math.cos(2 * Math.PI * rng.nextDouble()));
+        }
+        float[] logits = new float[rows * v];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(row, 0, logits, r * v, v);
+        }
+        long[] counts = new long[v];
+        float[] probs;
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray l = m.create(logits, new Shape(rows, v));
+            probs = l.get(0).softmax(-1).toFloatArray(); // the same float32 probabilities the sampler sees
+            Sampler s = new Sampler(1f, 0, 0.9f, 0f);
+            for (int round = 0; round < 10; round++) {
+                float[] u = new float[rows];
+                for (int r = 0; r < rows; r++) {
+                    u[r] = (float) rng.nextDouble();
+                }
+                Sampler.Draw d = s.draw(l, u);
+                for (int r = 0; r < rows; r++) {
+                    int id = (int) d.ids()[r];
+                    counts[id]++;
+                    assertEquals(Math.log(probs[id]), d.logProbs()[r], 1e-5);
+                }
+            }
+        }
+        boolean[] kept = KeptSetTest.sortedKept(probs, 0, 0.9f, 0f);
+        // Chi-square over 30 groups of consecutive ids (each token alone would be drawn ~8 times).
+        int groups = 30;
+        double[] expected = new double[groups];
+        long[] observed = new long[groups];
+        int keptCount = 0;
+        for (int i = 0; i < v; i++) {
+            if (!kept[i]) {
+                assertEquals(0, counts[i], "token " + i + " is outside the nucleus");
+                continue;
+            }
+            keptCount++;
+            expected[i * groups / v] += probs[i];
+            observed[i * groups / v] += counts[i];
+        }
+        assertTrue(keptCount > 2000 && keptCount < v, "nucleus of " + keptCount + " tokens");
+        double p = new ChiSquareTest().chiSquareTest(expected, observed);
+        assertTrue(p > 0.001, "chi-square p = " + p);
+    }
 }
