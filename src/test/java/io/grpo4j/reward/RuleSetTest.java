@@ -80,7 +80,7 @@ class RuleSetTest {
     void mistakesAreReportedWithFileEntryAndRemedy() throws IOException {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RuleSet.load("format,acuracy", tmp));
         assertEquals("unknown reward rule or rule file 'acuracy' in \"format,acuracy\"; rules: accuracy, format, tag_count, "
-                + "format_progress, closeness, countdown, overlong, repetition, cosine, regex, contains, not_contains, length; rule files in " + tmp + ": (none)",
+                + "format_progress, closeness, digit_match, countdown, overlong, repetition, cosine, regex, contains, not_contains, length; rule files in " + tmp + ": (none)",
                 e.getMessage());
 
         Path dup = write("dup.json", "{\"comment\": \"c\", \"rules\": [{\"type\": \"format\"}, {\"type\": \"format\"}]}");

@@ -48,6 +48,7 @@ class SafetyFuzzTest {
         params.put("tag_count", Map.of());
         params.put("format_progress", Map.of());
         params.put("closeness", Map.of());
+        params.put("digit_match", Map.of());
         params.put("countdown", Map.of());
         params.put("overlong", Map.of("max_tokens", 100, "buffer", 10));
         params.put("repetition", Map.of("ngram_size", 2));
