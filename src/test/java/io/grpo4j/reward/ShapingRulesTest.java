@@ -3,10 +3,12 @@ package io.grpo4j.reward;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The two shaping rules of the from-scratch default run, and its rule file. */
 class ShapingRulesTest {
@@ -56,6 +58,27 @@ class ShapingRulesTest {
             assertEquals("answer is not an integer", rs.score(in("", "<answer>2.5</answer>", "2")).reasons().get("digit_match"));
             assertEquals(0.0, rs.score(in("", "24", "24")).total(), 1e-12); // no <answer>
             assertTrue(rs.score(in("", "<answer>4</answer>", "1/2")).scores().get("digit_match").isNaN());
+        }
+    }
+
+    @Test
+    void numberOnlyScoresAnAnswerThatIsThePlainNumberAndNothingElse(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("strict.json");
+        Files.writeString(file, "{\"comment\": \"plain-number shaping\", \"rules\": [{\"type\": \"closeness\", \"number_only\": true},"
+                + " {\"type\": \"digit_match\", \"number_only\": true}]}");
+        try (RuleSet rs = RuleSet.load(file.toString(), null)) {
+            RewardResult plain = rs.score(in("", "<answer> 25 </answer>", "24"));
+            assertEquals(Math.exp(-0.1), plain.scores().get("closeness"), 1e-12); // off by 1, scale 10
+            assertEquals(0.5, plain.scores().get("digit_match"), 1e-12); // tens agree
+            assertEquals(1.0, rs.score(in("", "<answer>-46</answer>", "-46")).scores().get("digit_match"), 1e-12);
+            // the lenient reading would score the last number, 24, as exact
+            RewardResult filler = rs.score(in("", "<answer>so 24</answer>", "24"));
+            assertEquals(0.0, filler.total(), 1e-12);
+            assertEquals("the answer is not a plain number", filler.reasons().get("closeness"));
+            assertEquals("the answer is not a plain number", filler.reasons().get("digit_match"));
+            assertEquals(0.0, rs.score(in("", "<answer>2 4</answer>", "24")).total(), 1e-12);
+            assertEquals(0.0, rs.score(in("", "<answer>24x</answer>", "24")).total(), 1e-12);
+            assertEquals(0.0, rs.score(in("", "<answer></answer>", "24")).total(), 1e-12);
         }
     }
 

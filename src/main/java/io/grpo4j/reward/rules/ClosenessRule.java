@@ -12,7 +12,8 @@ import java.math.BigDecimal;
  * start from nothing: exp(−|predicted − gold| / scale) for the last number inside the last
  * {@code <answer>} tag (1 when exact, about 0.37 when off by {@code scale}); 0 when the answer
  * holds no number; NaN when the gold answer is not a number. It rewards being close, so it
- * belongs next to {@code accuracy}, never instead of it. Parameter: {@code scale} (default 10).
+ * belongs next to {@code accuracy}, never instead of it. Parameters: {@code scale} (default 10);
+ * {@code number_only} (default false): score only an answer that is the number and nothing else.
  */
 public final class ClosenessRule implements RewardRule {
     /** Numbers longer than this are not parsed (bounded work on hostile text). */
@@ -20,10 +21,12 @@ public final class ClosenessRule implements RewardRule {
 
     private final String name;
     private final double scale;
+    private final boolean numberOnly;
 
     public ClosenessRule(String name, RuleParams p) {
         this.name = name;
         this.scale = p.number("scale", 10);
+        this.numberOnly = p.bool("number_only", false);
         if (!(scale > 0)) {
             throw p.error("scale must be > 0, got " + scale);
         }
@@ -44,9 +47,9 @@ public final class ClosenessRule implements RewardRule {
         if (answer == null) {
             return RuleScore.of(0, "no <answer>");
         }
-        Double predicted = number(AnswerExtractor.lastNumber(answer));
+        Double predicted = number(AnswerNumber.read(answer, numberOnly));
         if (predicted == null) {
-            return RuleScore.of(0, "no number in the answer");
+            return RuleScore.of(0, numberOnly ? AnswerNumber.NOT_ONLY_A_NUMBER : "no number in the answer");
         }
         return RuleScore.of(Math.exp(-Math.abs(predicted - gold) / scale));
     }

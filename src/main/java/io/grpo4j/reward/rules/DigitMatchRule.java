@@ -19,14 +19,18 @@ import java.util.regex.Pattern;
  * earns credit on its own, so a group's samples differ in reward long before any is exactly right.
  * 0 without an {@code <answer>} tag or when its last number is not an integer; NaN when the gold
  * is not an integer. It belongs next to {@code accuracy}, never instead of it.
+ * Parameter {@code number_only} (default false): score only an answer that is the number and
+ * nothing else, so that text around a guess costs credit (see {@link AnswerNumber}).
  */
 public final class DigitMatchRule implements RewardRule {
     private static final Pattern INTEGER = Pattern.compile("[-+]?[0-9]{1,40}");
 
     private final String name;
+    private final boolean numberOnly;
 
     public DigitMatchRule(String name, RuleParams p) {
         this.name = name;
+        this.numberOnly = p.bool("number_only", false);
     }
 
     @Override
@@ -45,9 +49,9 @@ public final class DigitMatchRule implements RewardRule {
         if (answer == null) {
             return RuleScore.of(0, "no <answer>");
         }
-        String number = AnswerExtractor.lastNumber(answer);
+        String number = AnswerNumber.read(answer, numberOnly);
         if (number == null) {
-            return RuleScore.of(0, "no number in the answer");
+            return RuleScore.of(0, numberOnly ? AnswerNumber.NOT_ONLY_A_NUMBER : "no number in the answer");
         }
         number = number.strip().replace(",", "");
         if (!INTEGER.matcher(number).matches()) {
