@@ -46,7 +46,9 @@ public final class ConfigLoader {
      * @param overrides "a.b=value" strings; a value that parses as JSON is taken as JSON, else as text
      */
     public static RunConfig load(Path file, List<String> overrides) throws IOException {
-        String origin = file == null ? "embedded default config" : file.toString();
+        // Name where a bad value came from: the file, or the --set that overrode it.
+        String origin = (file == null ? "embedded default config" : file.toString())
+                + (overrides.isEmpty() ? "" : " with --set " + String.join(" --set ", overrides));
         JsonNode user = file == null ? readDefaultTree() : readTree(file);
         if (!user.isObject()) {
             throw new IllegalArgumentException(origin + ": expected a JSON/YAML object at the top level");
