@@ -24,6 +24,13 @@ import java.util.List;
  * @param maxDynamicRounds extra sampling rounds at most per step
  * @param entropyCoef weight of an entropy bonus subtracted from the loss (0 = off): keeps a
  *     policy that starts from nothing from collapsing onto one answer before it learns
+ * @param entropyAfter where the entropy bonus starts in each completion: after the first
+ *     occurrence of this text (e.g. "&lt;answer&gt;"; a completion without it gets no bonus), or
+ *     null for every token. Why: over the whole completion the bonus is spent on free text (a run
+ *     kept its think span random while every answer collapsed onto "4")
+ * @param entropyTarget 0: entropy_coef stays fixed; &gt; 0: entropy_coef is the starting value of a
+ *     coefficient that adapts after every step to hold the mean entropy of the covered tokens
+ *     near this many nats (see {@link io.grpo4j.grpo.EntropyController})
  */
 public record GrpoConfig(
         @JsonProperty("num_generations") int numGenerations,
@@ -42,7 +49,9 @@ public record GrpoConfig(
         @JsonProperty("mask_truncated_completions") boolean maskTruncatedCompletions,
         @JsonProperty("dynamic_sampling") boolean dynamicSampling,
         @JsonProperty("max_dynamic_rounds") int maxDynamicRounds,
-        @JsonProperty("entropy_coef") double entropyCoef) {
+        @JsonProperty("entropy_coef") double entropyCoef,
+        @JsonProperty("entropy_after") String entropyAfter,
+        @JsonProperty("entropy_target") double entropyTarget) {
 
     public static final List<String> SCALE = List.of("group", "batch", "none");
     public static final List<String> ADVANTAGES = List.of("grpo", "rloo");
@@ -63,6 +72,11 @@ public record GrpoConfig(
         Checks.require(beta >= 0, "grpo.beta must be >= 0, got " + beta);
         Checks.require(maxDynamicRounds >= 0, "grpo.max_dynamic_rounds must be >= 0, got " + maxDynamicRounds);
         Checks.require(entropyCoef >= 0 && Double.isFinite(entropyCoef), "grpo.entropy_coef must be >= 0, got " + entropyCoef);
+        Checks.require(entropyAfter == null || !entropyAfter.isEmpty(),
+                "grpo.entropy_after must be a non-empty text (such as \"<answer>\") or null for every token, got \"\"");
+        Checks.require(entropyTarget >= 0 && Double.isFinite(entropyTarget), "grpo.entropy_target must be >= 0 (0 = a fixed entropy_coef), got " + entropyTarget);
+        Checks.require(entropyTarget == 0 || entropyCoef > 0,
+                "grpo.entropy_target needs a starting grpo.entropy_coef > 0 (for example 0.01), got " + entropyCoef);
         int batch = numGenerations * promptsPerStep;
         Checks.require(minibatchSize >= 1 && batch % minibatchSize == 0,
                 "grpo.minibatch_size (" + minibatchSize + ") must divide prompts_per_step × num_generations (" + batch
@@ -86,17 +100,27 @@ public record GrpoConfig(
         return d.size() > 8 ? d.subList(d.size() - 8, d.size()) : d;
     }
 
-    /** TRL-like defaults: G = 8, symmetric ε = 0.2, token-level, β = 0, μ = 1. */
     /** Without an entropy bonus. */
     public GrpoConfig(int numGenerations, int promptsPerStep, int minibatchSize, int microBatchSize, int numIterations,
             String scaleRewards, String advantage, double epsilon, double epsilonHigh, String lossType, String importanceLevel,
             double beta, String klEstimator, boolean maskTruncatedCompletions, boolean dynamicSampling, int maxDynamicRounds) {
         this(numGenerations, promptsPerStep, minibatchSize, microBatchSize, numIterations, scaleRewards, advantage, epsilon,
                 epsilonHigh, lossType, importanceLevel, beta, klEstimator, maskTruncatedCompletions, dynamicSampling,
-                maxDynamicRounds, 0.0);
+                maxDynamicRounds, 0.0, null, 0.0);
     }
 
+    /** With an entropy bonus over every completion token. */
+    public GrpoConfig(int numGenerations, int promptsPerStep, int minibatchSize, int microBatchSize, int numIterations,
+            String scaleRewards, String advantage, double epsilon, double epsilonHigh, String lossType, String importanceLevel,
+            double beta, String klEstimator, boolean maskTruncatedCompletions, boolean dynamicSampling, int maxDynamicRounds,
+            double entropyCoef) {
+        this(numGenerations, promptsPerStep, minibatchSize, microBatchSize, numIterations, scaleRewards, advantage, epsilon,
+                epsilonHigh, lossType, importanceLevel, beta, klEstimator, maskTruncatedCompletions, dynamicSampling,
+                maxDynamicRounds, entropyCoef, null, 0.0);
+    }
+
+    /** TRL-like defaults: G = 8, symmetric ε = 0.2, token-level, β = 0, μ = 1. */
     public static GrpoConfig defaults() {
-        return new GrpoConfig(8, 8, 64, 16, 1, "group", "grpo", 0.2, 0.2, "grpo", "token", 0.0, "k3", false, false, 3, 0.0);
+        return new GrpoConfig(8, 8, 64, 16, 1, "group", "grpo", 0.2, 0.2, "grpo", "token", 0.0, "k3", false, false, 3, 0.0, null, 0.0);
     }
 }

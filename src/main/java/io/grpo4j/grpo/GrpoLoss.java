@@ -44,6 +44,12 @@ public final class GrpoLoss {
      */
     public static Result compute(NDArray logp, NDArray oldLogp, NDArray refLogp, NDArray entropy, NDArray advantages,
             NDArray mask, GrpoConfig cfg, double normalizer) {
+        return compute(logp, oldLogp, refLogp, entropy, cfg.entropyCoef(), advantages, mask, cfg, normalizer);
+    }
+
+    /** As above, with the entropy bonus weighted by {@code entropyCoef} instead of the config's. */
+    public static Result compute(NDArray logp, NDArray oldLogp, NDArray refLogp, NDArray entropy, double entropyCoef,
+            NDArray advantages, NDArray mask, GrpoConfig cfg, double normalizer) {
         NDArray adv = advantages.expandDims(1); // (B, 1)
         NDArray tokenCount = mask.sum(new int[] {1}); // (B)
         NDArray logRatio = logp.sub(oldLogp); // (B, T)
@@ -71,8 +77,8 @@ public final class GrpoLoss {
             };
             perToken = perToken.add(Scalars.mul(kl, cfg.beta()));
         }
-        if (entropy != null && cfg.entropyCoef() > 0) {
-            perToken = perToken.sub(Scalars.mul(entropy, cfg.entropyCoef()));
+        if (entropy != null && entropyCoef > 0) {
+            perToken = perToken.sub(Scalars.mul(entropy, entropyCoef));
         }
         NDArray masked = perToken.mul(mask);
         NDArray loss = switch (cfg.lossType()) {

@@ -54,8 +54,8 @@ public final class PolicyUpdate {
      * tokens, identical in every row and computed once), restricted to the window
      * [from, to) of completion positions, counted after the prefix.
      */
-    private record Batch(NDArray ids, NDArray positions, NDArray attention, NDArray targets, NDArray mask, int from, int to,
-            float[] samplingLogProbs, int[] sharedIds) {}
+    private record Batch(NDArray ids, NDArray positions, NDArray attention, NDArray targets, NDArray mask,
+            NDArray entropyMask, int from, int to, float[] samplingLogProbs, int[] sharedIds) {}
 
     /**
      * The prompt tokens every episode starts with (the template's instructions), cut so that
@@ -100,6 +100,7 @@ public final class PolicyUpdate {
         long[] att = new long[b * width];
         long[] tgt = new long[b * w];
         float[] mask = new float[b * w];
+        float[] entropyMask = new float[b * w];
         float[] sampling = new float[b * w];
         for (int r = 0; r < b; r++) {
             Episode e = eps.get(r);
@@ -115,13 +116,14 @@ public final class PolicyUpdate {
                 int col = p - 1 + k - from; // position p-1+k predicts completion token k
                 tgt[r * w + col] = e.completionIds()[k];
                 mask[r * w + col] = counts ? 1f : 0f;
+                entropyMask[r * w + col] = counts && k >= e.entropyFrom() ? 1f : 0f;
                 sampling[r * w + col] = e.samplingLogProbs()[k];
             }
         }
         Shape full = new Shape(b, width);
         Shape window = new Shape(b, w);
         return new Batch(m.create(ids, full), m.create(pos, full), m.create(att, full), m.create(tgt, window),
-                m.create(mask, window), from, to, sampling, sharedIds);
+                m.create(mask, window), m.create(entropyMask, window), from, to, sampling, sharedIds);
     }
 
     /**
@@ -155,6 +157,14 @@ public final class PolicyUpdate {
      * @param lr learning rate for this step's optimizer updates
      */
     public UpdateStats run(List<Episode> episodes, double lr) {
+        return run(episodes, lr, cfg.entropyCoef());
+    }
+
+    /**
+     * Runs the update with an entropy-bonus weight other than the config's (an adapted one, see
+     * {@link EntropyController}).
+     */
+    public UpdateStats run(List<Episode> episodes, double lr, double entropyCoef) {
         int micro = cfg.microBatchSize();
         int mini = Math.min(cfg.minibatchSize(), episodes.size());
         // Fixed (no-grad) inputs of the loss: old and reference log-probs, per micro-batch.
@@ -169,6 +179,8 @@ public final class PolicyUpdate {
         double gapMax = 0;
         double entropySum = 0;
         double activeTokens = 0;
+        double bonusEntropySum = 0;
+        double bonusTokens = 0;
         for (List<Episode> mb : micros) {
             try (NDManager m = policy.weights().manager().newSubManager(); NDScope scope = new NDScope()) {
                 Batch x = batch(mb, m, shared);
@@ -177,7 +189,12 @@ public final class PolicyUpdate {
                 float[] lpv = lp.toFloatArray();
                 float[] mask = x.mask.toFloatArray();
                 float[] entv = ent[0].toFloatArray();
+                float[] bonusMask = x.entropyMask.toFloatArray();
                 for (int i = 0; i < lpv.length; i++) {
+                    if (bonusMask[i] > 0) {
+                        bonusEntropySum += entv[i];
+                        bonusTokens++;
+                    }
                     if (mask[i] > 0) {
                         double gap = Math.abs(lpv[i] - x.samplingLogProbs[i]);
                         gapSum += gap;
@@ -215,12 +232,12 @@ public final class PolicyUpdate {
                         NDArray advantages = m.create(toFloat(adv));
                         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                             NDArray[] entropy = new NDArray[2]; // length 2: differentiable (see logProbs)
-                            boolean bonus = cfg.entropyCoef() > 0;
+                            boolean bonus = entropyCoef > 0;
                             NDArray lp = logProbs(policy, x, bonus, entropy);
                             // μ = 1: the sampling policy is the current one, so old = current (detached): ratio ≡ 1.
                             NDArray oldOrSelf = old != null ? old : lp.stopGradient();
-                            GrpoLoss.Result r = GrpoLoss.compute(lp, oldOrSelf, ref, bonus ? entropy[0] : null, advantages,
-                                    x.mask, cfg, normalizer);
+                            GrpoLoss.Result r = GrpoLoss.compute(lp, oldOrSelf, ref, bonus ? entropy[0].mul(x.entropyMask) : null,
+                                    entropyCoef, advantages, x.mask, cfg, normalizer);
                             gc.backward(r.loss());
                             lossSum += r.loss().getFloat();
                             klSum += r.stats().klSum();
@@ -244,7 +261,7 @@ public final class PolicyUpdate {
         double tokensSeen = totalActive * cfg.numIterations();
         return new UpdateStats(lossSum / Math.max(1, minibatches), klSum / tokensSeen, entropySum / totalActive,
                 lowSum / tokensSeen, highSum / tokensSeen, steps == 0 ? Double.NaN : normSum / steps,
-                gapSum / totalActive, gapMax, steps, skipped);
+                gapSum / totalActive, gapMax, steps, skipped, bonusTokens == 0 ? Double.NaN : bonusEntropySum / bonusTokens);
     }
 
     private double maxGradNorm = 1.0;

@@ -13,6 +13,7 @@ package io.grpo4j.grpo;
  * @param logProbGapMax largest such gap
  * @param optimizerSteps updates applied
  * @param skippedNonFinite updates skipped for a non-finite gradient norm
+ * @param bonusEntropy mean entropy over the tokens the entropy bonus covers (NaN when none)
  */
 public record UpdateStats(double loss, double kl, double entropy, double clipLow, double clipHigh, double gradNorm,
-        double logProbGapMean, double logProbGapMax, int optimizerSteps, int skippedNonFinite) {}
+        double logProbGapMean, double logProbGapMax, int optimizerSteps, int skippedNonFinite, double bonusEntropy) {}

@@ -22,7 +22,9 @@ final class Banner {
                         + "beta=%s%s, mu=%d, dynamic_sampling=%s, mask_truncated=%s, entropy_coef=%s%n",
                 g.advantage(), g.scaleRewards(), g.lossType(), g.importanceLevel(), g.epsilon(), g.epsilonHigh(), g.beta(),
                 g.beta() > 0 ? " (" + g.klEstimator() + ")" : " (no reference)", g.numIterations(), g.dynamicSampling(),
-                g.maskTruncatedCompletions(), g.entropyCoef());
+                g.maskTruncatedCompletions(), g.entropyCoef() + (g.entropyCoef() > 0 && g.entropyAfter() != null
+                        ? " (after \"" + g.entropyAfter() + "\")" : "")
+                        + (g.entropyTarget() > 0 ? ", adapted to hold " + g.entropyTarget() + " nats" : ""));
         out.printf("  batch: %d prompts x %d samples = %d completions/step, minibatch %d, micro-batch %d%n",
                 g.promptsPerStep(), g.numGenerations(), g.promptsPerStep() * g.numGenerations(), g.minibatchSize(),
                 g.microBatchSize());

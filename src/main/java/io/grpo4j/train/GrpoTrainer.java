@@ -17,6 +17,7 @@ import io.grpo4j.data.PromptTemplates;
 import io.grpo4j.eval.Evaluator;
 import io.grpo4j.generate.RolloutGenerator;
 import io.grpo4j.grpo.AdamW;
+import io.grpo4j.grpo.EntropyController;
 import io.grpo4j.grpo.PolicyUpdate;
 import io.grpo4j.grpo.UpdateStats;
 import io.grpo4j.model.Decoder;
@@ -112,7 +113,7 @@ public final class GrpoTrainer implements AutoCloseable {
             this.metricsLog = new JsonlLog(runDir.resolve("metrics.jsonl"));
             this.rolloutsLog = new JsonlLog(runDir.resolve("rollouts.jsonl"));
             this.evalLog = new JsonlLog(runDir.resolve("eval.jsonl"));
-            this.state = new TrainerState(TrainerState.FORMAT_VERSION, 0, 0, 0, 0, 0, 0);
+            this.state = new TrainerState(TrainerState.FORMAT_VERSION, 0, 0, 0, 0, 0, 0, config.grpo().entropyCoef());
         } catch (IOException | RuntimeException e) {
             root.close();
             throw e;
@@ -234,12 +235,14 @@ public final class GrpoTrainer implements AutoCloseable {
                 }
                 long t1 = System.nanoTime();
                 // 2. policy update: μ passes of clipped-surrogate minibatch steps (none without signal)
-                UpdateStats u = batch.hasSignal() ? update.run(batch.episodes(), lr) : noUpdate();
+                double entropyCoef = state.entropyCoef();
+                UpdateStats u = batch.hasSignal() ? update.run(batch.episodes(), lr, entropyCoef) : noUpdate();
                 long t2 = System.nanoTime();
                 // 3. log metrics and monologues
                 double rolloutS = (t1 - t0) / 1e9 - batch.rewardSeconds();
                 ObjectNode metrics = StepMetrics.of(step, batch, u, rules, config.sampling().maxNewTokens(), lr, rolloutS,
                         batch.rewardSeconds(), (t2 - t1) / 1e9);
+                metrics.put("entropy_coef", entropyCoef);
                 metricsLog.append(metrics);
                 rolloutsLog.append(RolloutRecords.of(step, batch, config.run().rolloutsPerStep(), config.run().seed()));
                 progress.step(step, metrics, (t2 - t0) / 1e9);
@@ -249,7 +252,9 @@ public final class GrpoTrainer implements AutoCloseable {
                 int nonFinite = u.skippedNonFinite() > 0 && u.optimizerSteps() == 0 ? state.consecutiveNonFinite() + 1 : 0;
                 DataCursor cursor = stream.cursor();
                 state = new TrainerState(TrainerState.FORMAT_VERSION, step, cursor.epoch(), cursor.position(), nonFinite,
-                        state.skippedNonFinite() + u.skippedNonFinite(), optimizer.stepCount());
+                        state.skippedNonFinite() + u.skippedNonFinite(), optimizer.stepCount(),
+                        config.grpo().entropyTarget() > 0
+                                ? EntropyController.next(entropyCoef, u.bonusEntropy(), config.grpo().entropyTarget()) : entropyCoef);
                 // 4. evaluate and checkpoint on schedule
                 boolean last = step == maxSteps;
                 if (config.run().evalEvery() > 0 && !evalProblems.isEmpty() && (step % config.run().evalEvery() == 0 || last)) {
@@ -287,7 +292,7 @@ public final class GrpoTrainer implements AutoCloseable {
     }
 
     private static UpdateStats noUpdate() {
-        return new UpdateStats(0, 0, Double.NaN, 0, 0, Double.NaN, Double.NaN, Double.NaN, 0, 0);
+        return new UpdateStats(0, 0, Double.NaN, 0, 0, Double.NaN, Double.NaN, Double.NaN, 0, 0, Double.NaN);
     }
 
     private void evaluate(int step) throws IOException {

@@ -71,7 +71,10 @@ final class Rollouts {
                 List<StepBatch.Sample> group = new ArrayList<>();
                 for (int s = 0; s < g; s++) {
                     int i = q * g + s;
-                    group.add(new StepBatch.Sample(problems.get(q), prompts.get(q), ids.get(q), out.get(i), scores.get(i), adv[i]));
+                    int entropyFrom = grpo.entropyCoef() > 0
+                            ? EntropySpan.start(out.get(i).tokenIds(), t -> tokenizer.decode(t, true), grpo.entropyAfter()) : 0;
+                    group.add(new StepBatch.Sample(problems.get(q), prompts.get(q), ids.get(q), out.get(i), scores.get(i), adv[i],
+                            entropyFrom));
                 }
                 boolean zeroStd = Advantages.isFlat(totals, q, g);
                 (zeroStd && grpo.dynamicSampling() ? flat : kept).add(group);

@@ -19,10 +19,10 @@ record StepBatch(List<Sample> samples, double fracZeroStd, int rounds, long gene
 
     /** A completion with everything the logs and the update need. */
     record Sample(Problem problem, String prompt, int[] promptIds, Completion completion, RewardResult reward,
-            double advantage) {
+            double advantage, int entropyFrom) {
         Episode episode() {
             return new Episode(promptIds, completion.tokenIds(), completion.logProbs(), advantage,
-                    completion.finishReason() == io.grpo4j.generate.FinishReason.LENGTH);
+                    completion.finishReason() == io.grpo4j.generate.FinishReason.LENGTH, entropyFrom);
         }
     }
 

@@ -42,6 +42,7 @@ final class StepMetrics {
                 s.stream().filter(x -> x.completion().tokenIds().length >= maxNewTokens).count() / (double) Math.max(1, s.size()));
         put(o, "kl", u.kl());
         put(o, "entropy", u.entropy());
+        put(o, "entropy/bonus_span", u.bonusEntropy());
         put(o, "clip_ratio/low_mean", u.clipLow());
         put(o, "clip_ratio/high_mean", u.clipHigh());
         put(o, "grad_norm", u.gradNorm());

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param consecutiveNonFinite updates skipped in a row for a non-finite gradient norm
  * @param skippedNonFinite updates skipped for a non-finite gradient norm in the whole run
  * @param optimizerStep AdamW's step count (its bias correction depends on it)
+ * @param entropyCoef the entropy-bonus weight of the next step (adapted when grpo.entropy_target &gt; 0)
  */
 public record TrainerState(
         @JsonProperty("format_version") int formatVersion,
@@ -22,6 +23,7 @@ public record TrainerState(
         @JsonProperty("position") int position,
         @JsonProperty("consecutive_nonfinite") int consecutiveNonFinite,
         @JsonProperty("skipped_nonfinite") int skippedNonFinite,
-        @JsonProperty("optimizer_step") long optimizerStep) {
-    public static final int FORMAT_VERSION = 1;
+        @JsonProperty("optimizer_step") long optimizerStep,
+        @JsonProperty("entropy_coef") double entropyCoef) {
+    public static final int FORMAT_VERSION = 2;
 }

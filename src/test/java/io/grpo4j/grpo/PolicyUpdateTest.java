@@ -159,6 +159,49 @@ class PolicyUpdateTest {
         }
     }
 
+    /** The weights after one update of {@code eps} with an entropy bonus of {@code coef}. */
+    static Map<String, float[]> afterOneUpdate(List<Episode> eps, double coef) {
+        GrpoConfig cfg = new GrpoConfig(2, 2, 4, 2, 1, "group", "grpo", 0.2, 0.2, "dapo", "token", 0, "k3", false, false, 0, coef);
+        try (NDManager m = NDManager.newBaseManager(); ModelWeights w = TinyModels.weights(TinyModels.llama(), 38, m);
+                Decoder d = new Decoder(w)) {
+            w.all().values().forEach(p -> p.setRequiresGradient(true));
+            try (AdamW opt = new AdamW(w.all(), 0.9, 0.99, 1.0, 0.0, m)) {
+                new PolicyUpdate(d, null, opt, cfg, 1f, 8, 4096).run(eps, 1.0);
+            }
+            return snapshot(w);
+        }
+    }
+
+    static List<Episode> withEntropyFrom(List<Episode> eps, int... from) {
+        List<Episode> out = new java.util.ArrayList<>();
+        for (int i = 0; i < eps.size(); i++) {
+            Episode e = eps.get(i);
+            out.add(new Episode(e.promptIds(), e.completionIds(), e.samplingLogProbs(), e.advantage(), e.truncated(), from[i]));
+        }
+        return out;
+    }
+
+    @Test
+    void theEntropyBonusCoversOnlyTheTokensFromEachEpisodesEntropyStart() {
+        List<Episode> eps = episodes(1, -1, 0.5, -0.5);
+        Map<String, float[]> noBonus = afterOneUpdate(eps, 0);
+        // every span empty (start = completion length): the bonus has nothing to act on
+        Map<String, float[]> emptySpans = afterOneUpdate(withEntropyFrom(eps, 3, 2, 1, 4), 0.5);
+        Map<String, float[]> lastTokens = afterOneUpdate(withEntropyFrom(eps, 3, 2, 1, 3), 0.5);
+        Map<String, float[]> allTokens = afterOneUpdate(eps, 0.5);
+        double lastMoved = 0;
+        double allMoved = 0;
+        for (String k : noBonus.keySet()) {
+            assertArrayEquals(noBonus.get(k), emptySpans.get(k), 0f, k);
+            for (int i = 0; i < noBonus.get(k).length; i++) {
+                lastMoved = Math.max(lastMoved, Math.abs(lastTokens.get(k)[i] - noBonus.get(k)[i]));
+                allMoved = Math.max(allMoved, Math.abs(allTokens.get(k)[i] - lastTokens.get(k)[i]));
+            }
+        }
+        assertTrue(lastMoved > 1e-6, "a one-token span (the last token of episode 4) changes the update: " + lastMoved);
+        assertTrue(allMoved > 1e-6, "spans over every token change it further: " + allMoved);
+    }
+
     @Test
     void aNonFiniteGradientSkipsTheOptimizerStepAndLeavesWeightsUnchanged() {
         ModelConfig c = TinyModels.llama();

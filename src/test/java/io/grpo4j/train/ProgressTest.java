@@ -79,7 +79,7 @@ class ProgressTest {
                 Completion c = new Completion(q, g, new int[5 + g], texts[q * 2 + g], new float[5 + g],
                         g == 0 ? FinishReason.STOP_STRING : FinishReason.LENGTH);
                 samples.add(new StepBatch.Sample(new Problem("p" + q, "arith", q == 0 ? "7+5" : "1+2", q == 0 ? "12" : "3", Map.of()),
-                        "prompt", new int[] {1}, c, r, g == 0 ? 0.7 : -0.7));
+                        "prompt", new int[] {1}, c, r, g == 0 ? 0.7 : -0.7, 0));
             }
         }
         List<String> lines = MonologueTable.render(new StepBatch(samples, 0, 1, 20, 0), 2, 2);

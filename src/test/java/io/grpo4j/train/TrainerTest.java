@@ -58,12 +58,14 @@ class TrainerTest {
 
     @Test
     void resumedRunEqualsUninterruptedRun(@TempDir Path tmp) throws IOException {
-        try (GrpoTrainer t = GrpoTrainer.create(tiny(tmp, "straight", 4), PROJECT)) {
+        // An adapted entropy-bonus weight is run state too: it must survive the resume.
+        String[] adaptive = {"grpo.entropy_coef=0.05", "grpo.entropy_target=2.0"};
+        try (GrpoTrainer t = GrpoTrainer.create(tiny(tmp, "straight", 4, adaptive), PROJECT)) {
             RunSummary s = t.run();
             assertTrue(s.completed());
             assertEquals(4, s.steps());
         }
-        try (GrpoTrainer t = GrpoTrainer.create(tiny(tmp, "split", 2), PROJECT)) {
+        try (GrpoTrainer t = GrpoTrainer.create(tiny(tmp, "split", 2, adaptive), PROJECT)) {
             t.run();
         }
         // A crash left half a line behind: resume must repair it.
@@ -83,6 +85,13 @@ class TrainerTest {
         assertTrue(Files.isRegularFile(tmp.resolve("straight/checkpoints/step-4/optimizer.safetensors")));
         JsonNode state = JSON.readTree(tmp.resolve("straight/checkpoints/step-4/trainer-state.json").toFile());
         assertEquals(4, state.get("step").asInt());
+        // a random model's entropy (about 5 nats) is above the 2-nat target: the weight shrank every step
+        List<JsonNode> m = metricsWithoutTimings(tmp.resolve("straight"));
+        for (int i = 1; i < m.size(); i++) {
+            assertTrue(m.get(i).get("entropy_coef").asDouble() < m.get(i - 1).get("entropy_coef").asDouble(), m.get(i).toString());
+        }
+        assertEquals(0.05, m.get(0).get("entropy_coef").asDouble(), 0);
+        assertTrue(state.get("entropy_coef").asDouble() < m.get(3).get("entropy_coef").asDouble(), state.toString());
         // The report is rewritten at every checkpoint: after the resumed run it covers all four steps.
         String report = Files.readString(tmp.resolve("split/report.html"));
         assertTrue(report.contains(" 4 steps logged (1–4)"), report.substring(0, Math.min(600, report.length())));
