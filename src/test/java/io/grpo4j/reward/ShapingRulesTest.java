@@ -85,9 +85,12 @@ class ShapingRulesTest {
     @Test
     void defaultArithmeticRuleFileWeightsItsRules() throws Exception {
         try (RuleSet rs = RuleSet.load("arithmetic", Path.of("rewards"))) {
-            assertEquals(List.of("format", "format_progress", "tag_count", "accuracy", "closeness", "digit_match"), rs.ruleNames());
+            assertEquals(List.of("format", "format_progress", "tag_count", "numeric_answer", "accuracy", "digit_match"), rs.ruleNames());
             RewardResult r = rs.score(in("Assistant: <think>", "5+7=12</think> <answer>12</answer>", "12"));
-            assertEquals(1 + 0.25 + 0.25 + 1 + 0.5 + 1, r.total(), 1e-12);
+            assertEquals(1 + 0.25 + 0.25 + 0.5 + 1 + 1, r.total(), 1e-12);
+            // filler around a guess: the number-only rules give nothing
+            RewardResult filler = rs.score(in("Assistant: <think>", "</think><answer>so 13</answer>", "12"));
+            assertEquals(1 + 0.25 + 0.25, filler.total(), 1e-12);
         }
     }
 }
