@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Measure rollout and training throughput.",
-        subcommands = {BenchRolloutCommand.class, BenchTrainCommand.class, BenchScoreCommand.class, BenchLoadCommand.class})
+        subcommands = {BenchRolloutCommand.class, BenchTrainCommand.class, BenchScoreCommand.class, BenchLoadCommand.class,
+            BenchCeilingCommand.class})
 final class BenchCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -90,18 +90,9 @@ public final class GrpoTrainer implements AutoCloseable {
             this.referenceDecoder = reference == null ? null : new Decoder(reference);
             Path rewardsDir = baseDir.resolve("rewards");
             this.rules = RuleSet.load(config.rewards().rules(), rewardsDir);
-            String system = config.data().systemPrompt();
-            this.template = PromptTemplates.of(config.data().template(), config.data().prefillThink(),
-                    policy.tokenizer().chatTemplate() == null ? null : (msgs, gen) -> policy.tokenizer().chatTemplate().render(
-                            msgs.stream().map(m -> Map.of("role", m.role(),
-                                    // data.system_prompt replaces the template's default system message
-                                    "content", system != null && m.role().equals("system") ? system : m.content())).toList(), gen));
+            this.template = template(config, policy.tokenizer());
             Split split = Datasets.split(config.data().train(), baseDir);
-            List<Problem> eval = config.data().eval() != null ? Datasets.load(config.data().eval(), baseDir) : split.eval();
-            if (config.data().evalLimit() > 0 && eval.size() > config.data().evalLimit()) {
-                eval = eval.subList(0, config.data().evalLimit());
-            }
-            this.evalProblems = eval;
+            this.evalProblems = evalProblems(config, split, baseDir);
             this.stream = new ProblemStream(split.train(), config.run().seed());
             this.rollouts = new Rollouts(policy.tokenizer(), template, rules, config.grpo());
             this.optimizer = new AdamW(policy.weights().all(), config.optim().beta1(), config.optim().beta2(),
@@ -118,6 +109,22 @@ public final class GrpoTrainer implements AutoCloseable {
             root.close();
             throw e;
         }
+    }
+
+    /** The prompt template of a run: data.template, rendered with the tokenizer's chat template where it names one. */
+    static PromptTemplate template(RunConfig config, io.grpo4j.model.tokenizer.Tokenizer tokenizer) {
+        String system = config.data().systemPrompt();
+        return PromptTemplates.of(config.data().template(), config.data().prefillThink(),
+                tokenizer.chatTemplate() == null ? null : (msgs, gen) -> tokenizer.chatTemplate().render(
+                        msgs.stream().map(m -> Map.of("role", m.role(),
+                                // data.system_prompt replaces the template's default system message
+                                "content", system != null && m.role().equals("system") ? system : m.content())).toList(), gen));
+    }
+
+    /** The held-out problems: data.eval, else the train spec's held-out split; at most data.eval_limit. */
+    static List<Problem> evalProblems(RunConfig config, Split split, Path baseDir) {
+        List<Problem> eval = config.data().eval() != null ? Datasets.load(config.data().eval(), baseDir) : split.eval();
+        return config.data().evalLimit() > 0 && eval.size() > config.data().evalLimit() ? eval.subList(0, config.data().evalLimit()) : eval;
     }
 
     /** A new run in {@code run.output_dir/run.name}; refuses to overwrite a run that has checkpoints. */
