@@ -59,7 +59,8 @@ class TrainerTest {
     @Test
     void resumedRunEqualsUninterruptedRun(@TempDir Path tmp) throws IOException {
         // An adapted entropy-bonus weight is run state too: it must survive the resume.
-        String[] adaptive = {"grpo.entropy_coef=0.05", "grpo.entropy_target=2.0"};
+        // (tag_count varies between random samples, so most steps update and measure the entropy)
+        String[] adaptive = {"grpo.entropy_coef=0.05", "grpo.entropy_target=2.0", "grpo.entropy_after=null", "rewards.rules=tag_count"};
         try (GrpoTrainer t = GrpoTrainer.create(tiny(tmp, "straight", 4, adaptive), PROJECT)) {
             RunSummary s = t.run();
             assertTrue(s.completed());
@@ -85,13 +86,22 @@ class TrainerTest {
         assertTrue(Files.isRegularFile(tmp.resolve("straight/checkpoints/step-4/optimizer.safetensors")));
         JsonNode state = JSON.readTree(tmp.resolve("straight/checkpoints/step-4/trainer-state.json").toFile());
         assertEquals(4, state.get("step").asInt());
-        // a random model's entropy (about 5 nats) is above the 2-nat target: the weight shrank every step
+        // a random model's entropy (about 5 nats) is above the 2-nat target: the weight shrinks after
+        // every step that updated (and measured it), and stays put after a step without signal
         List<JsonNode> m = metricsWithoutTimings(tmp.resolve("straight"));
-        for (int i = 1; i < m.size(); i++) {
-            assertTrue(m.get(i).get("entropy_coef").asDouble() < m.get(i - 1).get("entropy_coef").asDouble(), m.get(i).toString());
-        }
         assertEquals(0.05, m.get(0).get("entropy_coef").asDouble(), 0);
-        assertTrue(state.get("entropy_coef").asDouble() < m.get(3).get("entropy_coef").asDouble(), state.toString());
+        int updated = 0;
+        for (int i = 0; i < m.size(); i++) {
+            double now = m.get(i).get("entropy_coef").asDouble();
+            double next = i + 1 < m.size() ? m.get(i + 1).get("entropy_coef").asDouble() : state.get("entropy_coef").asDouble();
+            if (m.get(i).get("optimizer_steps").asInt() > 0) {
+                updated++;
+                assertTrue(next < now, "step " + (i + 1) + " updated but the weight did not shrink: " + m.get(i));
+            } else {
+                assertEquals(now, next, 0, "step " + (i + 1) + " made no update: " + m.get(i));
+            }
+        }
+        assertTrue(updated >= 1, "no update to test the adaptation on: " + m);
         // The report is rewritten at every checkpoint: after the resumed run it covers all four steps.
         String report = Files.readString(tmp.resolve("split/report.html"));
         assertTrue(report.contains(" 4 steps logged (1–4)"), report.substring(0, Math.min(600, report.length())));
