@@ -242,7 +242,8 @@ public final class GrpoTrainer implements AutoCloseable {
                 }
                 long t1 = System.nanoTime();
                 // 2. policy update: μ passes of clipped-surrogate minibatch steps (none without signal)
-                double entropyCoef = state.entropyCoef();
+                // adapted: the saved weight carries on; fixed: the config's (a --set on resume takes effect)
+                double entropyCoef = config.grpo().entropyTarget() > 0 ? state.entropyCoef() : config.grpo().entropyCoef();
                 UpdateStats u = batch.hasSignal() ? update.run(batch.episodes(), lr, entropyCoef) : noUpdate();
                 long t2 = System.nanoTime();
                 // 3. log metrics and monologues

@@ -18,7 +18,7 @@ class EntropyControllerTest {
 
     @Test
     void theWeightStaysWithinItsBounds() {
-        assertEquals(EntropyController.MAX, EntropyController.next(0.99, 0.0, 5.0), 0); // 0.99 e^0.5 > 1
+        assertEquals(EntropyController.MAX, EntropyController.next(0.19, 0.0, 5.0), 0); // 0.19 e^(0.5 x 5) > 0.2
         assertEquals(EntropyController.MIN, EntropyController.next(1.05e-4, 6.0, 0.5), 0);
         double c = 0.01;
         for (int i = 0; i < 1000; i++) {
